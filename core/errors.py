@@ -1,0 +1,80 @@
+"""Typed, student-readable errors raised by :mod:`core`.
+
+Every expected failure derives from :class:`InspectorError`; the GUI shows those in
+a panel's message bar, and anything else as an unexpected-error dialog.
+"""
+from __future__ import annotations
+
+
+class InspectorError(Exception):
+    """Base class of every expected failure in ``core``."""
+
+    title = "Problem"
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class CheckpointError(InspectorError):
+    """A checkpoint could not be found, read or understood."""
+
+    title = "Cannot load model"
+
+
+class CheckpointNotFoundError(CheckpointError):
+    """The path does not exist, or the hub id is unknown."""
+
+
+class MissingConfigError(CheckpointError):
+    """A folder exists but holds no ``config.json``."""
+
+
+class UnsupportedArchitectureError(CheckpointError):
+    """transformers does not know the model type, or it needs remote code."""
+
+
+class NotCachedOfflineError(CheckpointError):
+    """A hub id was asked for while offline and it is not in the local cache."""
+
+
+class CorruptedWeightsError(CheckpointError):
+    """The weight file is truncated, damaged or does not fit the config."""
+
+
+class DownloadError(CheckpointError):
+    """Downloading from the hub failed (network, server or disk)."""
+
+
+class DownloadCancelledError(CheckpointError):
+    """The user cancelled a download."""
+
+    title = "Download cancelled"
+
+
+class InputError(InspectorError):
+    """The text given to a model cannot be used as it is."""
+
+    title = "Check the input"
+
+
+class EmptyTextError(InputError):
+    """The text is empty or only white space."""
+
+
+class NoMaskTokenError(InputError):
+    """Masked prediction was asked for a text with no mask token in it."""
+
+
+class TextTooLongError(InputError):
+    """The text has more tokens than the model has positions."""
+
+
+class CapabilityError(InspectorError):
+    """The loaded model lacks the head a feature needs (e.g. no MLM head)."""
+
+    title = "This model cannot do that"

@@ -1,0 +1,1 @@
+"""PLM Studio's PySide6 user interface."""

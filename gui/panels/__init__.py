@@ -1,0 +1,1 @@
+"""One module per panel; each observes the shared ModelState."""

@@ -1,0 +1,196 @@
+"""Masked-token prediction: type or click to mask, see the model's top-k as bars."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from core import Capability, LoadedModel, MaskResult, errors, mask_word
+
+from ..resources import sample_texts
+from ..settings import AppSettings
+from ..state import ModelState
+from ..widgets.prob_bars import ProbabilityBarsView
+from ..widgets.token_strip import TokenStrip
+from .base import BasePanel
+
+MLM_TOOLTIP = ("Masked language modelling (BERT): 15% of input tokens are chosen; of those 80% become "
+               "[MASK], 10% a random token, 10% stay unchanged, and the model predicts the originals from "
+               "context on both sides. Here you choose the masks and see the softmax over the vocabulary.")
+
+
+class MaskPanel(BasePanel):
+    """Fill-mask: a sentence with [MASK] tokens → top-k candidates per mask."""
+
+    title = "Masked prediction"
+    key = "mask"
+    requires = frozenset({Capability.MASK})
+
+    def __init__(self, state: ModelState, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.settings = settings or AppSettings()
+        self.result: MaskResult | None = None
+
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText("Type a sentence with [MASK], or click a word below to mask it")
+        self.text.setToolTip(MLM_TOOLTIP)
+        self.text.setClearButtonEnabled(True)
+        self.examples = QComboBox(self)
+        self.examples.addItem("Examples…")
+        self.examples.addItems(sample_texts().get("mask", []))
+        self.examples.setToolTip("Lesson sentences to try")
+        self.top_k = QSpinBox(self)
+        self.top_k.setRange(1, 50)
+        self.top_k.setValue(self.settings.mask_top_k)
+        self.top_k.setPrefix("top-")
+        self.top_k.setToolTip("How many candidates to show for each [MASK]")
+        self.predict_button = QPushButton("Predict", self)
+        self.predict_button.setToolTip("Predict the masked tokens (Ctrl+Enter)")
+
+        row = QHBoxLayout()
+        row.addWidget(self.text, 1)
+        row.addWidget(self.top_k)
+        row.addWidget(self.predict_button)
+
+        self.strip = TokenStrip(self)
+        self.strip.setToolTip("The sub-word tokens the model sees. Click a word to replace all its pieces with [MASK].")
+        self.bars = ProbabilityBarsView(self)
+        caption = QLabel("Click a word to mask it · bars show P(token | context) at each [MASK]", self)
+        caption.setObjectName("caption")
+
+        self.explanation = QLabel(self)
+        self.explanation.setObjectName("explanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        work = QWidget(self)
+        wl = QVBoxLayout(work)
+        wl.setContentsMargins(0, 0, 0, 0)
+        wl.addWidget(self.examples)
+        wl.addLayout(row)
+        wl.addWidget(self.strip)
+        wl.addWidget(caption)
+        wl.addWidget(self.bars, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(work)
+        self.stack.addWidget(self.explanation)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.stack, 1)
+
+        # Debounce typing (superqt qdebounced): predict 300 ms after the last key.
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self.refresh)
+        self.text.textEdited.connect(self._on_text_edited)
+        self.text.returnPressed.connect(self.refresh)
+        self.predict_button.clicked.connect(self.refresh)
+        self.top_k.valueChanged.connect(self._on_top_k_changed)
+        self.strip.token_clicked.connect(self._on_token_clicked)
+        self.examples.activated.connect(self._on_example_chosen)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh)
+
+        self.text.setText(self.settings.mask_text or sample_texts()["mask"][0])
+        self.on_model_changed(state.loaded)
+
+    # ---------------------------------------------------------------- model
+    def on_model_changed(self, loaded: LoadedModel | None) -> None:
+        self.result = None
+        self.bars.clear_bars()
+        if loaded is None:
+            self._explain("No model is loaded yet. Pick one in the model bar at the top.")
+            return
+        if not self.supports(loaded):
+            self._explain(
+                f"<b>{loaded.name} cannot predict masked words.</b><br><br>"
+                "Its checkpoint contains only the encoder: the masked-language-model head "
+                "(the layer that turns a hidden vector into a probability for every word in the vocabulary) "
+                "was not saved with it. A randomly initialised head would only predict noise, so this panel stays off.<br><br>"
+                "Load a model trained with masked language modelling — <b>stories-bert-mini</b> (offline, children's "
+                "stories), or <b>bert-base-uncased</b> / <b>roberta-base</b> from the hub. "
+                f"{loaded.name} still works in the tokens and attention panels.")
+            self.strip.set_encoding(None)
+            return
+        self.stack.setCurrentIndex(0)
+        mask = loaded.tokenizer.mask_token
+        self.text.setPlaceholderText(f"Type a sentence with {mask}, or click a word below to mask it")
+        self.text.setText(self._convert_mask(self.text.text(), mask))
+        self.refresh()
+
+    def _explain(self, html: str) -> None:
+        self.explanation.setText(html)
+        self.stack.setCurrentIndex(1)
+
+    @staticmethod
+    def _convert_mask(text: str, mask: str) -> str:
+        for other in ("[MASK]", "<mask>"):
+            if other != mask:
+                text = text.replace(other, mask)
+        return text
+
+    # ---------------------------------------------------------------- actions
+    @Slot()
+    def refresh(self) -> None:
+        self._debounce.stop()
+        inspector = self.state.inspector
+        if inspector is None or not self.supports(self.state.loaded):
+            return
+        text = self.text.text()
+        self.settings.mask_text = text
+        # Tokenising is cheap and needs no model call: show the pieces at once, so a
+        # sentence without [MASK] can still be clicked.
+        try:
+            self.strip.set_encoding(inspector.encode(text), self.state.loaded.tokenizer.mask_token_id)
+        except errors.InputError:
+            self.strip.set_encoding(None)
+        self.run_task(inspector.predict_masks, text, self.top_k.value())
+
+    @Slot(str)
+    def _on_text_edited(self, _text: str) -> None:
+        self._debounce.start()
+
+    @Slot(int)
+    def _on_top_k_changed(self, value: int) -> None:
+        self.settings.mask_top_k = value
+        self._debounce.start()
+
+    @Slot(int)
+    def _on_example_chosen(self, index: int) -> None:
+        if index > 0:
+            mask = self.state.loaded.tokenizer.mask_token if self.state.loaded else "[MASK]"
+            self.text.setText(self._convert_mask(self.examples.itemText(index), mask or "[MASK]"))
+            self.examples.setCurrentIndex(0)
+            self.refresh()
+
+    @Slot(int)
+    def _on_token_clicked(self, index: int) -> None:
+        enc = self.strip.encoding
+        loaded = self.state.loaded
+        if enc is None or loaded is None or loaded.tokenizer.mask_token is None:
+            return
+        if int(enc.input_ids[index]) == loaded.tokenizer.mask_token_id:
+            self.message_bar.show_info("That token is already masked. Use Ctrl+Z in the text field to undo.")
+            return
+        try:
+            new_text, start, end, replacement = mask_word(enc, index, loaded.tokenizer.mask_token)
+        except errors.InputError as exc:
+            self.message_bar.show_info(str(exc))
+            return
+        # Edit through the line edit so Ctrl+Z brings the word back.
+        self.text.setSelection(start, end - start)
+        self.text.insert(replacement)
+        self.refresh()
+
+    # ---------------------------------------------------------------- results
+    def show_result(self, result: object) -> None:
+        assert isinstance(result, MaskResult)
+        self.result = result
+        loaded = self.state.loaded
+        self.strip.set_encoding(result.encoding, loaded.tokenizer.mask_token_id if loaded else None)
+        n = len(result.predictions)
+        titles = [f"mask {i + 1} of {n} (token {p.position})" for i, p in enumerate(result.predictions)]
+        self.bars.set_predictions(result.predictions, titles)
+        self.bars.setMinimumHeight(min(3, n) * (60 + 26 * self.top_k.value()))
+        if result.encoding.truncated:
+            self.message_bar.show_info(f"The text was cut to the model's {loaded.max_length} tokens.")

@@ -1,0 +1,124 @@
+"""The BERT input picture: sub-word tokens, ids, segments and positions for one or two sentences."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from core import Encoding, LoadedModel, errors
+
+from ..resources import sample_texts
+from ..state import ModelState
+from ..widgets.token_strip import TokenStrip
+from .base import BasePanel
+
+INPUT_TOOLTIP = ("BERT's input = token embedding + segment embedding (sentence A or B) + position embedding. "
+                 "[CLS] starts the input and its final vector is used for classification; [SEP] ends each sentence.")
+
+
+class TokensPanel(BasePanel):
+    """Tokenisation of a sentence or sentence pair, with ids, segment A/B shading and positions."""
+
+    title = "Tokens"
+    key = "tokens"
+
+    def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.encoding: Encoding | None = None
+        self.text_a = QLineEdit(self)
+        self.text_b = QLineEdit(self)
+        self.text_b.setPlaceholderText("optional second sentence (sentence B)")
+        for w in (self.text_a, self.text_b):
+            w.setClearButtonEnabled(True)
+            w.setToolTip(INPUT_TOOLTIP)
+        self.examples = QComboBox(self)
+        self.examples.addItem("Examples…")
+        self._pairs = sample_texts().get("tokens", [])
+        self.examples.addItems([" | ".join(p for p in pair if p) for pair in self._pairs])
+
+        form = QFormLayout()
+        form.addRow("Sentence A", self.text_a)
+        form.addRow("Sentence B", self.text_b)
+        self.strip = TokenStrip(self, show_positions=True)
+        self.strip.setToolTip(INPUT_TOOLTIP)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("caption")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 0, self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setToolTip(INPUT_TOOLTIP)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.examples)
+        layout.addLayout(form)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.refresh)
+        self.text_a.textEdited.connect(self._debounce.start)
+        self.text_b.textEdited.connect(self._debounce.start)
+        self.examples.activated.connect(self._on_example_chosen)
+        if self._pairs:
+            self.text_a.setText(self._pairs[0][0])
+            self.text_b.setText(self._pairs[0][1])
+        self.on_model_changed(state.loaded)
+
+    def set_texts(self, a: str, b: str = "") -> None:
+        self.text_a.setText(a)
+        self.text_b.setText(b)
+        self.refresh()
+
+    def on_model_changed(self, loaded: LoadedModel | None) -> None:
+        self.refresh()
+
+    @Slot(int)
+    def _on_example_chosen(self, index: int) -> None:
+        if index > 0:
+            a, b = (self._pairs[index - 1] + ["", ""])[:2]
+            self.examples.setCurrentIndex(0)
+            self.set_texts(a, b)
+
+    @Slot()
+    def refresh(self) -> None:
+        # Tokenising runs no model, takes well under a millisecond: no worker needed.
+        inspector = self.state.inspector
+        if inspector is None:
+            self._show(None)
+            self.message_bar.show_info("Load a model to see how its tokenizer splits text.")
+            return
+        try:
+            enc = inspector.encode(self.text_a.text(), self.text_b.text() or None)
+        except errors.InputError as exc:
+            self._show(None)
+            self.message_bar.show_error(str(exc))
+            return
+        self.message_bar.clear()
+        if enc.truncated:
+            self.message_bar.show_info(f"Cut to the model's maximum of {self.state.loaded.max_length} tokens.")
+        self._show(enc)
+        self.result_shown.emit()
+
+    def _show(self, enc: Encoding | None) -> None:
+        self.encoding = enc
+        self.strip.set_encoding(enc)
+        if enc is None:
+            self.table.setRowCount(0)
+            self.summary.clear()
+            return
+        rows = ("token", "token id", "segment", "position")
+        self.table.setRowCount(len(rows))
+        self.table.setColumnCount(len(enc))
+        self.table.setVerticalHeaderLabels([f"{r} embedding" if r != "token id" else r for r in rows])
+        for j in range(len(enc)):
+            values = (enc.tokens[j], str(int(enc.input_ids[j])), "AB"[int(enc.segment_ids[j])], str(j))
+            for i, v in enumerate(values):
+                self.table.setItem(i, j, QTableWidgetItem(v))
+        n_words = len(set(enc.word_ids[enc.word_ids >= 0].tolist()))
+        n_special = int(enc.special_mask.sum())
+        self.summary.setText(
+            f"{len(enc)} tokens: {n_words} words → {len(enc) - n_special} sub-word pieces + {n_special} special tokens. "
+            "Each column's three embeddings are added to form the model's input vector.")

@@ -1,0 +1,1 @@
+"""Reusable widgets: message bar, token strip, probability bars."""
