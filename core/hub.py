@@ -6,6 +6,7 @@ no Qt here; the GUI runs :func:`iter_download` in a worker thread.
 """
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -23,8 +24,9 @@ CHUNK_SIZE = 1 << 20
 DEFAULT_ENDPOINT = "https://huggingface.co"
 _TIMEOUT_S = 10.0
 _POLL_S = 0.05
-_JOIN_S = 3.0
+_JOIN_S = 2.0
 _NETWORK_HINT = "Check your internet connection or choose a local model folder."
+_OFFLINE_HINT = "Unset HF_HUB_OFFLINE to download it, or choose a local model folder."
 _REPO_ID = re.compile(r"^(?:[A-Za-z0-9][\w.-]{0,95}/)?[A-Za-z0-9][\w.-]{0,95}$")
 _TRUE = {"1", "ON", "YES", "TRUE"}
 _SMALL_SUFFIXES = (".json", ".txt", ".model", ".jinja", ".spm", ".tiktoken")
@@ -53,8 +55,6 @@ def _is_offline() -> bool:
 
 def _has_weights(folder: Path) -> bool:
     """``folder`` holds PyTorch weights, every shard of a sharded checkpoint included."""
-    import json
-
     for single, index in (("model.safetensors", "model.safetensors.index.json"),
                           ("pytorch_model.bin", "pytorch_model.bin.index.json")):
         if (folder / single).is_file():
@@ -70,10 +70,7 @@ def _has_weights(folder: Path) -> bool:
 
 
 def cached_snapshot(repo_id: str, revision: str = "main", cache_dir: str | None = None) -> Path | None:
-    """The cached snapshot folder of ``repo_id`` (with ``config.json`` and weights), or None.
-
-    Never touches the network.
-    """
+    """The cached snapshot folder of ``repo_id`` with ``config.json`` and all weights, or None. No network."""
     from huggingface_hub import try_to_load_from_cache
 
     if not is_hub_id(repo_id):
@@ -82,10 +79,7 @@ def cached_snapshot(repo_id: str, revision: str = "main", cache_dir: str | None 
         found = try_to_load_from_cache(repo_id, "config.json", cache_dir=cache_dir, revision=revision)
     except (ValueError, OSError):
         return None
-    if not isinstance(found, str):
-        return None
-    folder = Path(found).parent
-    return folder if _has_weights(folder) else None
+    return Path(found).parent if isinstance(found, str) and _has_weights(Path(found).parent) else None
 
 
 def _plan(siblings: list[Any]) -> list[tuple[str, int | None]]:
@@ -121,25 +115,15 @@ class _Reporter:
 
     def __init__(self, repo_id: str, plan: list[tuple[str, int | None]], out: queue.Queue,
                  stop: threading.Event) -> None:
-        self.repo_id, self.out, self.stop = repo_id, out, stop
-        self.sizes = dict(plan)
-        self.base = 0          # bytes of finished files
-        self.current = 0       # bytes of the file being downloaded
-        self.filename = ""
-
-    @property
-    def total(self) -> int:
-        return sum(v or 0 for v in self.sizes.values())
+        self.repo_id, self.out, self.stop, self.sizes = repo_id, out, stop, dict(plan)
+        self.base, self.current, self.filename = 0, 0, ""   # bytes of finished files, of the current one
 
     def check(self) -> None:
         if self.stop.is_set():
             raise _Stop
 
-    def start_file(self, name: str) -> None:
-        self.check()
-        self.filename, self.current = name, 0
-
     def add(self, n: int, file_total: int | None = None) -> None:
+        """``n`` more bytes of the current file (whose size may only now be known)."""
         self.check()
         if file_total and not self.sizes.get(self.filename):
             self.sizes[self.filename] = file_total
@@ -149,40 +133,38 @@ class _Reporter:
 
     def finish_file(self, name: str, actual: int) -> None:
         self.sizes[name] = self.sizes.get(name) or actual
-        self.base += self.sizes[name]
-        self.current = 0
+        self.base, self.current = self.base + self.sizes[name], 0
         self.emit()
 
     def emit(self) -> None:
-        self.out.put(("progress", DownloadProgress(self.repo_id, self.filename, self.base + self.current,
-                                                   self.total)))
+        total = sum(v or 0 for v in self.sizes.values())
+        self.out.put(("progress", DownloadProgress(self.repo_id, self.filename, self.base + self.current, total)))
 
     def tqdm_class(self) -> type:
+        """A class with just enough of tqdm's interface for ``huggingface_hub.file_download``."""
         reporter = self
 
         class _Bar:
-            """Just enough of tqdm's interface for ``huggingface_hub.file_download``."""
+            disable = False
 
             def __init__(self, *args: Any, total: int | None = None, initial: int = 0, **kwargs: Any) -> None:
-                self.n, self.total = initial, total
-                if total:
-                    reporter.add(0, total)
+                self.n, self.total, self.format_dict = initial, total, {}
+                reporter.add(0, total)
 
             def update(self, n: int | float = 1) -> None:
                 self.n += n
                 reporter.add(int(n))
 
-            def update_transfer(self, n: int | float = 1) -> None:
+            def update_transfer(self, n: int | float = 1) -> None:   # Xet network bytes: only a stop check
                 reporter.check()
-
-            def __getattr__(self, name: str) -> Any:   # set_postfix_str, refresh, close, ...
-                return lambda *args, **kwargs: None
 
             def __enter__(self) -> _Bar:
                 return self
 
-            def __exit__(self, *exc: object) -> None:
+            def _ignore(self, *args: Any, **kwargs: Any) -> None:
                 pass
+
+            set_postfix_str = set_transfer_postfix_str = set_description = refresh = close = __exit__ = _ignore
 
         return _Bar
 
@@ -199,10 +181,12 @@ def _download_all(repo_id: str, revision: str, cache_dir: str | None, endpoint: 
     info = HfApi(endpoint=endpoint).model_info(repo_id, revision=revision, files_metadata=True, timeout=_TIMEOUT_S)
     plan = _plan(info.siblings or [])
     reporter = _Reporter(repo_id, plan, out, stop)
+    reporter.filename = plan[0][0]
     reporter.emit()
     path = ""
     for name, _size in plan:
-        reporter.start_file(name)
+        reporter.check()
+        reporter.filename = name
         path = hf_hub_download(repo_id, name, revision=revision, cache_dir=cache_dir, endpoint=endpoint,
                                etag_timeout=_TIMEOUT_S, tqdm_class=reporter.tqdm_class())
         reporter.finish_file(name, os.path.getsize(path))
@@ -221,26 +205,22 @@ def _translate(exc: BaseException, repo_id: str) -> BaseException:
     if isinstance(exc, CheckpointError):
         return exc
     if isinstance(exc, hf.GatedRepoError):
-        return CheckpointError(f"'{repo_id}' is a gated model: you must accept its licence on huggingface.co "
-                               "and log in before downloading it.", hint="Pick another model.")
+        return CheckpointError(f"'{repo_id}' is a gated model: accept its licence on huggingface.co and log in "
+                               "(hf auth login) before downloading it.", hint="Or pick another model.")
     if isinstance(exc, hf.RepositoryNotFoundError):
         return CheckpointNotFoundError(f"There is no model called '{repo_id}' on the model hub.",
                                        hint="Check the spelling of the model id (e.g. 'bert-base-uncased').")
     if isinstance(exc, hf.RevisionNotFoundError):
-        return CheckpointNotFoundError(f"The model '{repo_id}' has no such revision (branch, tag or commit).",
-                                       hint="Use the revision 'main'.")
+        return CheckpointNotFoundError(f"The model '{repo_id}' has no such revision.", hint="Use 'main'.")
     if isinstance(exc, hf.OfflineModeIsEnabled):
-        return NotCachedOfflineError(f"'{repo_id}' is not downloaded yet and offline mode is on.",
-                                     hint="Unset HF_HUB_OFFLINE or choose a local model folder.")
+        return NotCachedOfflineError(f"'{repo_id}' is not downloaded yet and offline mode is on.", hint=_OFFLINE_HINT)
     if isinstance(exc, (httpx.TransportError, hf.LocalEntryNotFoundError, ConnectionError, TimeoutError)):
         return DownloadError(f"Could not reach the model hub to download '{repo_id}'.", hint=_NETWORK_HINT)
     if isinstance(exc, hf.HfHubHTTPError):
         status = getattr(getattr(exc, "response", None), "status_code", "?")
-        return DownloadError(f"The model hub answered with an error (HTTP {status}) for '{repo_id}'.",
-                             hint="Try again later. " + _NETWORK_HINT)
+        return DownloadError(f"The model hub answered with an error (HTTP {status}).", hint=_NETWORK_HINT)
     if isinstance(exc, OSError):
-        return DownloadError(f"Downloading '{repo_id}' failed: {exc}",
-                             hint="Check the free disk space and try again.")
+        return DownloadError(f"Downloading '{repo_id}' failed: {exc}", hint="Check the free disk space.")
     return exc
 
 
@@ -249,23 +229,23 @@ def iter_download(repo_id: str, *, revision: str = "main", cache_dir: str | None
                   ) -> Generator[DownloadProgress, None, Path]:
     """Download what a PyTorch transformers model needs from the hub into the HF cache.
 
+    Safetensors weights are preferred (``pytorch_model.bin`` only when there are none);
+    TF/Flax/ONNX files and subfolders are skipped. Files are fetched in a background thread.
+
     Parameters
     ----------
     repo_id : hub id such as ``"bert-base-uncased"``.
-    revision : branch, tag or commit.
-    cache_dir : cache folder; None means the normal Hugging Face cache.
+    revision, cache_dir : branch/tag/commit; cache folder (None: the normal Hugging Face cache).
     endpoint : hub URL; None means ``$HF_ENDPOINT`` (read now) or huggingface.co.
-    cancel : set it to stop the download (checked every chunk).
+    cancel : set it to stop the download (checked every chunk of ``CHUNK_SIZE`` bytes).
 
     Yields
     ------
-    DownloadProgress
-        Bytes done of the total over all files; ``done_bytes`` never decreases.
+    DownloadProgress : bytes done of the total over all files; ``done_bytes`` never decreases.
 
     Returns
     -------
-    Path
-        The snapshot folder (``StopIteration.value``; use ``folder = yield from ...``).
+    Path : the snapshot folder (``StopIteration.value``: ``folder = yield from iter_download(...)``).
 
     Raises
     ------
@@ -278,7 +258,7 @@ def iter_download(repo_id: str, *, revision: str = "main", cache_dir: str | None
         if cached is not None:
             return cached
         raise NotCachedOfflineError(f"'{repo_id}' is not downloaded yet and offline mode (HF_HUB_OFFLINE) is on.",
-                                    hint="Unset HF_HUB_OFFLINE, or choose a local model folder.")
+                                    hint=_OFFLINE_HINT)
     endpoint = (endpoint or os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT).rstrip("/")
     out: queue.Queue = queue.Queue()
     stop = threading.Event()

@@ -173,5 +173,7 @@ def mask_word(encoding: Encoding, token_index: int, mask_token: str) -> tuple[st
     pieces = np.flatnonzero(encoding.word_ids == word)
     start = int(encoding.offsets[pieces, 0].min())
     end = int(encoding.offsets[pieces, 1].max())
+    while start < end and encoding.text[start].isspace():  # byte-level BPE offsets include the space
+        start += 1
     replacement = " ".join([mask_token] * len(pieces))
     return encoding.text[:start] + replacement + encoding.text[end:], start, end, replacement

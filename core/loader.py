@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Generator, Iterator
@@ -22,6 +23,12 @@ from .types import Capability, DownloadProgress, LoadProgress, ModelKind
 ENCODER_TYPES = frozenset({
     "bert", "roberta", "xlm-roberta", "electra", "distilbert", "albert", "deberta",
     "deberta-v2", "mpnet", "camembert", "modernbert", "ernie", "megatron-bert", "xlm",
+})
+
+# Position ids of these models start after the padding index (RoBERTa: 514 positions, 512 tokens).
+_PADDING_OFFSET_TYPES = frozenset({
+    "roberta", "xlm-roberta", "xlm-roberta-xl", "camembert", "data2vec-text", "longformer", "ibert", "mpnet",
+    "roberta-prelayernorm", "xmod", "luke", "esm",
 })
 
 _CACHE: OrderedDict[tuple[str, str], "LoadedModel"] = OrderedDict()
@@ -164,7 +171,12 @@ def _from_pretrained(auto_cls: Any, path: Path, config: Any, trust_remote_code: 
                 dtype=torch.float32, trust_remote_code=trust_remote_code, **_weights_kwargs(path))
     except errors.InspectorError:
         raise
-    except (OSError, RuntimeError, ValueError, EOFError) as exc:
+    except pickle.UnpicklingError as exc:  # torch.load(weights_only=True) refused or could not parse a .bin
+        raise errors.CorruptedWeightsError(
+            f"The weights in '{path.name}' could not be read safely (not plain tensors, or damaged).",
+            hint="PLM Studio loads .bin files with weights_only=True; prefer a model.safetensors copy.") from exc
+    except (OSError, RuntimeError, ValueError, EOFError, KeyError, IndexError) as exc:
+        # KeyError/IndexError: torch's weights-only unpickler on a garbled .bin
         text = str(exc)
         if "Unrecognized" in text or "does not support" in text or "not supported" in text:
             raise errors.UnsupportedArchitectureError(f"Cannot build a model for '{path.name}': {text[:200]}") from exc
@@ -193,8 +205,10 @@ def _build(path: Path, name: str, device: str, trust_remote_code: bool) -> Loade
         else:
             if info.get("missing_keys"):
                 # The checkpoint has no trained MLM head (MiniLM, ELECTRA discriminator):
-                # keep only the encoder, a random head's "predictions" would be noise.
-                model = model.base_model
+                # a random head's "predictions" would be noise. Reload as the bare
+                # encoder so weights the MLM class ignores (the pooler) are kept.
+                del model
+                model, info = _from_pretrained(AutoModel, path, config, trust_remote_code)
             else:
                 caps.add(Capability.MASK)
     else:
@@ -232,7 +246,12 @@ def _cfg(config: Any, *names: str) -> int:
 
 
 def _max_length(config: Any, tokenizer: Any) -> int:
-    limits = [v for v in (getattr(config, "max_position_embeddings", None), getattr(config, "n_positions", None),
+    positions = getattr(config, "max_position_embeddings", None)
+    if isinstance(positions, int) and config.model_type in _PADDING_OFFSET_TYPES:
+        # RoBERTa-style position ids start at pad_token_id + 1, so fewer tokens fit than positions.
+        pad = getattr(config, "pad_token_id", None)
+        positions -= (pad if isinstance(pad, int) else 1) + 1
+    limits = [v for v in (positions, getattr(config, "n_positions", None),
                           tokenizer.model_max_length) if isinstance(v, int) and 0 < v < 1_000_000]
     return min(limits) if limits else 512
 

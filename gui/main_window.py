@@ -195,7 +195,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_load_cancelled(self) -> None:
-        self.load_message.show_info("Loading was cancelled.")
+        # A load replaced by a newer one is cancelled too; only the current one reports it.
+        if self._load_worker is not None and self.sender() is self._load_worker.signals:
+            self.load_message.show_info("Loading was cancelled.")
 
     @Slot()
     def _on_load_finished(self) -> None:

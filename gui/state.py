@@ -33,7 +33,9 @@ class ModelState(QObject):
             self.busy_changed.emit(True)
 
     def task_finished(self) -> None:
-        self._busy = max(0, self._busy - 1)
+        if self._busy == 0:
+            return  # an unmatched finish must not announce "idle" again
+        self._busy -= 1
         if self._busy == 0:
             self.busy_changed.emit(False)
 

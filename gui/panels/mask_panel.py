@@ -169,6 +169,10 @@ class MaskPanel(BasePanel):
         loaded = self.state.loaded
         if enc is None or loaded is None or loaded.tokenizer.mask_token is None:
             return
+        if enc.text != self.text.text():
+            # Typed since the chips were drawn (debounce pending): their offsets no longer fit.
+            self.refresh()
+            return
         if int(enc.input_ids[index]) == loaded.tokenizer.mask_token_id:
             self.message_bar.show_info("That token is already masked. Use Ctrl+Z in the text field to undo.")
             return

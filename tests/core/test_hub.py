@@ -82,6 +82,8 @@ def online(monkeypatch) -> None:
     from huggingface_hub import constants
 
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    for name in ("DOWNLOAD_CHUNK_SIZE", "HF_HUB_DISABLE_XET"):      # core.hub sets these: restore them
+        monkeypatch.setattr(constants, name, getattr(constants, name))
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
@@ -140,7 +142,7 @@ def test_download_reports_progress_and_returns_loadable_snapshot(fake, cache, mo
     assert reports and all(r.repo_id == "tiny/bert" and r.total_bytes == expected_total for r in reports)
     done = [r.done_bytes for r in reports]
     assert done == sorted(done) and done[0] == 0 and done[-1] == expected_total
-    assert reports[-1].fraction == 1.0
+    assert reports[-1].fraction == 1.0 and all(r.filename for r in reports)
     # The weights arrive in several chunks, each reported.
     weight_steps = {r.done_bytes for r in reports if r.filename == "model.safetensors"}
     assert len(weight_steps) >= 4
@@ -268,7 +270,8 @@ def test_bin_only_repo_downloads_the_bin(fake, cache, models):
     assert "pytorch_model.bin" in got and not any(n.endswith(".safetensors") for n in got)
     model = AutoModelForMaskedLM.from_pretrained(folder)
     original = AutoModelForMaskedLM.from_pretrained(models["safetensors"])
-    assert torch.equal(model.bert.encoder.layer[1].output.dense.weight, original.bert.encoder.layer[1].output.dense.weight)
+    layer, orig_layer = model.bert.encoder.layer[1], original.bert.encoder.layer[1]
+    assert torch.equal(layer.output.dense.weight, orig_layer.output.dense.weight)
     assert hub.cached_snapshot("tiny/bert-bin", cache_dir=cache) == folder
 
 

@@ -1,0 +1,388 @@
+"""Attention: every layer and head as heatmaps, an overview grid, head-view lines,
+aggregations, per-head statistics, cross-attention during generation, bertviz offline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+
+from core import Capability, Inspection, LoadedModel, ModelKind
+from core.attention import HEAD_STAT_NAMES, MERGE_RULE, head_statistics
+from core.attention_view import MODES, AttentionView, ViewOptions, build_cross_view, build_view
+from core.seq2seq import Seq2SeqAttention, generate_with_attention
+
+from ..state import ModelState
+from ..widgets.attention_grid import AttentionGridView
+from ..widgets.export import export_widget
+from ..widgets.head_lines import HeadLinesView
+from ..widgets.heatmap import HeatmapView
+from .base import BasePanel
+
+CAVEAT = ("Attention weights show where a head looks, not why the model decides: they are not explanations "
+          "(<a href='https://arxiv.org/abs/1902.10186'>Jain &amp; Wallace 2019</a>, "
+          "<a href='https://arxiv.org/abs/1908.04626'>Wiegreffe &amp; Pinter 2019</a>).")
+MODE_TITLES = {"head": "One head", "mean": "Mean over heads", "max": "Max over heads",
+               "layer_mean": "Mean of all layers", "rollout": "Attention rollout"}
+SOURCES = {"encoder": "Encoder self-attention", "decoder": "Decoder self-attention (causal)",
+           "cross": "Cross-attention while generating"}
+PAIRS = {"A + B": (None, None), "A → B": (0, 1), "B → A": (1, 0), "A → A": (0, 0), "B → B": (1, 1)}
+TABS = ("heatmap", "grid", "lines", "stats", "bertviz")
+
+
+def compute_attention(loaded: LoadedModel, inspector, text: str, text_pair: str | None,
+                      max_new_tokens: int = 20) -> Inspection | Seq2SeqAttention:
+    """Worker function: one forward pass (or one generation for encoder-decoders)."""
+    if loaded.kind is ModelKind.ENCODER_DECODER:
+        return generate_with_attention(loaded, text, max_new_tokens=max_new_tokens)
+    return inspector.inspect(text, text_pair, hidden_states=False)
+
+
+class AttentionPanel(BasePanel):
+    """Layer/head pickers over cached attention arrays; no new forward pass when they change."""
+
+    title = "Attention"
+    key = "attention"
+    requires = frozenset({Capability.ATTENTION})
+
+    def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.data: Inspection | Seq2SeqAttention | None = None
+        self.view: AttentionView | None = None
+        self._bertviz = None  # created on first use: QtWebEngine is heavy to start
+
+        self.text = QLineEdit("The cat sat on the mat because it was tired.", self)
+        self.text.setToolTip("Sentence to run through the model (Enter)")
+        self.text_pair = QLineEdit(self)
+        self.text_pair.setPlaceholderText("optional sentence B")
+        self.run_button = QPushButton("Run", self)
+        self.run_button.setToolTip("Run the model once; switching layer or head reuses the result")
+        top = QHBoxLayout()
+        top.addWidget(self.text, 3)
+        top.addWidget(self.text_pair, 2)
+        top.addWidget(self.run_button)
+
+        self.source = QComboBox(self)
+        self.source.setToolTip("Which attention of an encoder-decoder to show. Cross-attention is recorded "
+                               "at each real generation step, not teacher-forced.")
+        self.mode = QComboBox(self)
+        for key, title in MODE_TITLES.items():
+            self.mode.addItem(title, key)
+            self.mode.setItemData(self.mode.count() - 1, MODES[key], Qt.ItemDataRole.ToolTipRole)
+        self.mode.setToolTip("\n\n".join(f"{MODE_TITLES[k]}: {v}" for k, v in MODES.items()))
+        self.layer = QSpinBox(self)
+        self.layer.setPrefix("layer ")
+        self.layer.setToolTip("Layer (0 = closest to the input). PgUp/PgDn")
+        self.head = QSpinBox(self)
+        self.head.setPrefix("head ")
+        self.head.setToolTip("Attention head within the layer. [ / ]")
+        self.hide_special = QCheckBox("hide special", self)
+        self.hide_special.setToolTip("Drop [CLS]/[SEP]/<s> rows and columns and renormalise each row to sum to 1. "
+                                     "Many heads park their attention on [SEP]; hiding it shows the rest.")
+        self.merge = QCheckBox("merge sub-words", self)
+        self.merge.setToolTip(MERGE_RULE)
+        self.pair = QComboBox(self)
+        self.pair.addItems(list(PAIRS))
+        self.pair.setToolTip("Sentence-pair filter: show only attention from one sentence to the other")
+        self.export_button = QPushButton("Export…", self)
+        self.export_button.setToolTip("Save the current view as PNG or SVG at projector resolution (Ctrl+E)")
+        opts = QHBoxLayout()
+        for w in (self.source, self.mode, self.layer, self.head, self.hide_special, self.merge, self.pair):
+            opts.addWidget(w)
+        opts.addStretch(1)
+        opts.addWidget(self.export_button)
+
+        self.heatmap = HeatmapView(self)
+        self.grid = AttentionGridView(self)
+        self.lines = HeadLinesView(self)
+        self.all_heads = QCheckBox("all heads of the layer", self)
+        self.all_heads.setToolTip("Draw every head of the layer, one colour each")
+        lines_box = QWidget(self)
+        lb = QVBoxLayout(lines_box)
+        lb.addWidget(self.all_heads)
+        scroll = QScrollArea(lines_box)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.lines)
+        lb.addWidget(scroll, 1)
+        self.stats_grid = AttentionGridView(self)
+        self.stat = QComboBox(self)
+        for name, desc in HEAD_STAT_NAMES.items():
+            self.stat.addItem(name.replace("_", " "), name)
+            self.stat.setItemData(self.stat.count() - 1, desc, Qt.ItemDataRole.ToolTipRole)
+        self.stat.setToolTip("Per-head statistic, shown as a layer × head map: heads that look at [SEP] pop out")
+        stats_box = QWidget(self)
+        sb = QVBoxLayout(stats_box)
+        sb.addWidget(self.stat)
+        sb.addWidget(self.stats_grid, 1)
+        self.bertviz_box = QWidget(self)
+        bv = QVBoxLayout(self.bertviz_box)
+        self.bertviz_kind = QComboBox(self)
+        self.bertviz_kind.addItem("bertviz head view", "head")
+        self.bertviz_kind.addItem("bertviz model view", "model")
+        self.export_html_button = QPushButton("Export as interactive HTML…", self)
+        self.export_html_button.setToolTip("A self-contained bertviz page that opens offline in any browser")
+        row = QHBoxLayout()
+        row.addWidget(self.bertviz_kind)
+        row.addStretch(1)
+        row.addWidget(self.export_html_button)
+        bv.addLayout(row)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.heatmap, "Heatmap")
+        self.tabs.addTab(self.grid, "All heads")
+        self.tabs.addTab(lines_box, "Head view")
+        self.tabs.addTab(stats_box, "Head statistics")
+        self.tabs.addTab(self.bertviz_box, "bertviz")
+        self.readout = QLabel(self)
+        self.readout.setObjectName("caption")
+        caveat = QLabel(CAVEAT, self)
+        caveat.setObjectName("caption")
+        caveat.setOpenExternalLinks(True)
+        caveat.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addLayout(top)
+        layout.addLayout(opts)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.readout)
+        layout.addWidget(caveat)
+
+        self.run_button.clicked.connect(self.refresh)
+        self.text.returnPressed.connect(self.refresh)
+        self.text_pair.returnPressed.connect(self.refresh)
+        for combo in (self.source, self.mode, self.pair):
+            combo.currentIndexChanged.connect(self._rebuild_view)
+        for box in (self.hide_special, self.merge):
+            box.toggled.connect(self._rebuild_view)
+        self.layer.valueChanged.connect(self._redraw)
+        self.head.valueChanged.connect(self._redraw)
+        self.all_heads.toggled.connect(self._redraw)
+        self.stat.currentIndexChanged.connect(self._draw_stats)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.grid.head_clicked.connect(self._on_grid_head_clicked)
+        self.stats_grid.head_clicked.connect(self._on_grid_head_clicked)
+        self.heatmap.token_clicked.connect(self._on_token_clicked)
+        self.heatmap.cell_hovered.connect(self._on_cell_hovered)
+        self.lines.token_clicked.connect(self._on_token_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_html_button.clicked.connect(self._on_export_html_clicked)
+        self.bertviz_kind.currentIndexChanged.connect(self._update_bertviz)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked)
+        QShortcut(QKeySequence("PgDown"), self, activated=lambda: self.layer.stepBy(1))
+        QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1))
+        QShortcut(QKeySequence("]"), self, activated=lambda: self.head.stepBy(1))
+        QShortcut(QKeySequence("["), self, activated=lambda: self.head.stepBy(-1))
+        self.on_model_changed(state.loaded)
+
+    # ---------------------------------------------------------------- model and input
+    def on_model_changed(self, loaded: LoadedModel | None) -> None:
+        self.data, self.view = None, None
+        enabled = self.supports(loaded)
+        self.setEnabled(True)
+        for w in (self.run_button, self.tabs):
+            w.setEnabled(enabled)
+        if loaded is None:
+            self.message_bar.show_info("Load a model to see its attention.")
+            return
+        self.layer.setRange(0, max(0, loaded.n_layers - 1))
+        self.head.setRange(0, max(0, loaded.n_heads - 1))
+        self.source.blockSignals(True)
+        self.source.clear()
+        keys = ["encoder", "decoder", "cross"] if loaded.kind is ModelKind.ENCODER_DECODER else [loaded.kind.value]
+        for key in keys:
+            self.source.addItem(SOURCES.get(key, "Self-attention (causal)" if key == "decoder" else "Self-attention"), key)
+        self.source.setVisible(loaded.kind is ModelKind.ENCODER_DECODER)
+        self.source.blockSignals(False)
+        self.text_pair.setEnabled(loaded.kind is not ModelKind.ENCODER_DECODER)
+        if enabled:
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        loaded, inspector = self.state.loaded, self.state.inspector
+        if loaded is None or inspector is None or not self.supports(loaded):
+            return
+        self.run_task(compute_attention, loaded, inspector, self.text.text(), self.text_pair.text() or None)
+
+    def show_result(self, result: object) -> None:
+        self.data = result  # cached: layer/head/option changes only re-slice it
+        self._rebuild_view()
+
+    # ---------------------------------------------------------------- views
+    def options(self) -> ViewOptions:
+        frm, to = PAIRS[self.pair.currentText()]
+        return ViewOptions(mode=self.mode.currentData() or "head", hide_special=self.hide_special.isChecked(),
+                           merge_subwords=self.merge.isChecked(), from_segment=frm, to_segment=to)
+
+    def current_source(self) -> str:
+        return self.source.currentData() or "encoder"
+
+    def raw(self) -> tuple[np.ndarray, tuple[str, ...], tuple[str, ...], np.ndarray] | None:
+        """The attention array of the chosen source with its row/column tokens and special mask."""
+        d = self.data
+        if isinstance(d, Inspection):
+            return d.attentions, d.encoding.tokens, d.encoding.tokens, d.encoding.special_mask
+        if isinstance(d, Seq2SeqAttention):
+            src = self.current_source()
+            if src == "encoder":
+                return d.encoder, d.source.tokens, d.source.tokens, d.source.special_mask
+            special = np.array([t in (self.state.loaded.tokenizer.all_special_tokens or []) for t in d.decoder_tokens])
+            if src == "decoder":
+                return d.decoder, d.decoder_tokens, d.decoder_tokens, special
+            return d.cross, d.decoder_tokens, d.source.tokens, d.source.special_mask
+        return None
+
+    @Slot()
+    def _rebuild_view(self) -> None:
+        d, opts = self.data, self.options()
+        if d is None:
+            return
+        if isinstance(d, Seq2SeqAttention) and self.current_source() == "cross":
+            self.view = build_cross_view(d.cross, d.decoder_tokens, d.source.tokens,
+                                         col_special=d.source.special_mask, options=opts)
+        elif isinstance(d, Seq2SeqAttention):
+            att, toks, _, special = self.raw()
+            n = len(toks)
+            enc = d.source
+            words = enc.word_ids if self.current_source() == "encoder" else np.where(special, -1, np.arange(n))
+            segs = enc.segment_ids if self.current_source() == "encoder" else np.zeros(n, dtype=np.int32)
+            self.view = build_view(att, toks, special_mask=special, word_ids=words, segment_ids=segs,
+                                   options=opts, causal=self.current_source() == "decoder")
+        else:
+            enc = d.encoding
+            self.view = build_view(d.attentions, enc.tokens, special_mask=enc.special_mask, word_ids=enc.word_ids,
+                                   segment_ids=enc.segment_ids, options=opts,
+                                   causal=self.state.loaded is not None and self.state.loaded.kind is ModelKind.DECODER)
+        self.head.setEnabled(self.view.values.shape[1] > 1)
+        self.layer.setEnabled(self.view.values.shape[0] > 1)
+        self.grid.set_attentions(self.view.values, masked=self.view.causal_mask())
+        self._draw_stats()
+        self._redraw()
+        self._update_bertviz()
+
+    @Slot()
+    def _redraw(self) -> None:
+        v = self.view
+        if v is None:
+            return
+        layer, head = self.layer.value(), self.head.value()
+        li = min(layer, v.values.shape[0] - 1)
+        hi = min(head, v.values.shape[1] - 1)
+        what = MODE_TITLES[v.mode] if v.mode != "head" else f"layer {layer}, head {head}"
+        if v.mode in ("mean", "max", "rollout"):
+            what += f", layer {layer}"
+        self.heatmap.set_matrix(v.matrix(layer, head), v.row_labels, v.col_labels, masked=v.causal_mask(),
+                                title=f"{SOURCES.get(self.current_source(), 'Self-attention')}: {what}")
+        self.grid.select(li, hi)
+        heads = list(range(v.values.shape[1])) if self.all_heads.isChecked() else [hi]
+        self.lines.set_data(v.row_labels, v.col_labels, v.values[li], heads)
+        self.result_shown.emit()
+
+    @Slot()
+    def _draw_stats(self) -> None:
+        raw = self.raw()
+        if raw is None:
+            return
+        att, rows, cols, special = raw
+        name = self.stat.currentData()
+        if att.shape[-1] != att.shape[-2]:
+            self.stats_grid.set_values(np.zeros(att.shape[:2], dtype=np.float32),
+                                       title="Per-head statistics are computed for self-attention")
+            return
+        stats = head_statistics(att, rows, special)
+        self.stats_grid.set_values(stats.get(name), title=f"{name.replace('_', ' ')} per layer × head")
+
+    # ---------------------------------------------------------------- interaction
+    @Slot(int, int)
+    def _on_grid_head_clicked(self, layer: int, head: int) -> None:
+        self.layer.setValue(layer)
+        self.head.setValue(head)
+        self.tabs.setCurrentIndex(0)
+
+    @Slot(int)
+    def _on_token_clicked(self, index: int) -> None:
+        self.heatmap.highlight(index)
+        self.lines.set_selected_token(index)
+
+    @Slot(int, int, float)
+    def _on_cell_hovered(self, row: int, col: int, value: float) -> None:
+        v = self.view
+        if v is not None and 0 <= row < len(v.row_labels) and 0 <= col < len(v.col_labels):
+            self.readout.setText(f"{v.row_labels[row]} → {v.col_labels[col]}: {value:.3f}")
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        self._update_bertviz()
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def set_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(name))
+
+    # ---------------------------------------------------------------- bertviz
+    def _bertviz_input(self) -> tuple[list[str], np.ndarray] | None:
+        raw = self.raw()
+        if raw is None or raw[0].shape[-1] != raw[0].shape[-2]:
+            return None
+        return list(raw[1]), raw[0]
+
+    @Slot()
+    def _update_bertviz(self) -> None:
+        if self.current_tab() != "bertviz":
+            return
+        data = self._bertviz_input()
+        if data is None:
+            return
+        if self._bertviz is None:
+            from ..widgets.bertviz_view import BertvizView
+
+            self._bertviz = BertvizView(self.bertviz_box)
+            self.bertviz_box.layout().addWidget(self._bertviz, 1)
+            self._bertviz.page_loaded.connect(lambda _ok: self.result_shown.emit())
+        tokens, att = data
+        self._bertviz.set_attention(tokens, att, view=self.bertviz_kind.currentData())
+
+    @Slot()
+    def _on_export_html_clicked(self) -> None:
+        data = self._bertviz_input()
+        if data is None:
+            self.message_bar.show_info("Run the model first (bertviz shows square self-attention only).")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export bertviz as HTML", "attention.html", "HTML (*.html)")
+        if path:
+            self.export_html(Path(path))
+
+    def export_html(self, path: Path) -> Path:
+        from core.bertviz_html import export_html
+
+        tokens, att = self._bertviz_input()
+        return export_html(path, tokens, att, view=self.bertviz_kind.currentData())
+
+    # ---------------------------------------------------------------- export
+    def current_view_widget(self) -> QWidget:
+        return {"heatmap": self.heatmap, "grid": self.grid, "lines": self.lines, "stats": self.stats_grid,
+                "bertviz": self._bertviz or self.bertviz_box}[self.current_tab()]
+
+    def export_current(self, path: Path, scale: float = 2.0) -> Path:
+        """Save the visible view (PNG or SVG by suffix) at ``scale``× for projectors."""
+        return export_widget(self.current_view_widget(), Path(path), scale=scale)
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        if self.view is None:
+            self.message_bar.show_info("Nothing to export yet: run the model first.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export view", f"attention-{self.current_tab()}.png",
+                                              "PNG image (*.png);;SVG vector image (*.svg)")
+        if path:
+            try:
+                self.export_current(Path(path))
+            except (OSError, ValueError) as exc:
+                self.message_bar.show_error(f"Could not export: {exc}")
+            else:
+                self.message_bar.show_info(f"Saved {path}")

@@ -1,0 +1,261 @@
+"""One attention matrix as a heatmap: token ticks, causal-mask overlay, hover readout, click to select."""
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
+from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+
+#: Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle).
+MASK_RGBA = (222, 222, 222, 255)
+#: Outline of the selected token's row and column.
+HIGHLIGHT_PEN = pg.mkPen("#ff3b30", width=2)
+#: Labels longer than this many pixels are elided, so one long sub-word cannot eat the plot.
+MAX_LABEL_PX = 110
+#: Tick steps are rounded up to one of these (times powers of ten) so thinned labels land on round indices.
+_NICE_STEPS = (1, 2, 5)
+
+
+def nice_step(minimum: float) -> int:
+    """Smallest 1/2/5×10^k integer that is ≥ ``minimum`` (1 for anything ≤ 1)."""
+    if minimum <= 1:
+        return 1
+    power = 10 ** math.floor(math.log10(minimum))
+    for base in (*_NICE_STEPS, 10):
+        if base * power >= minimum:
+            return int(base * power)
+    return int(10 * power)
+
+
+class HeatmapView(pg.GraphicsLayoutWidget):
+    """A rows × cols attention matrix (rows = "from"/query, cols = "to"/key) with token labels."""
+
+    cell_hovered = Signal(int, int, float)
+    token_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.setMinimumSize(320, 280)
+        self._values = np.zeros((0, 0), dtype=np.float32)
+        self._masked: np.ndarray | None = None
+        self._row_labels: list[str] = []
+        self._col_labels: list[str] = []
+        self._row_ticks: list[tuple[int, str]] = []
+        self._col_ticks: list[tuple[int, str]] = []
+        self._hover: tuple[int, int] | None = None
+        self._hover_text = ""
+        self._selected: int | None = None
+        self._font = QFont()  # the application font, so Qt's fallback finds CJK glyphs
+
+        self._readout = self.addLabel("", row=0, col=0, justify="left", color="#222")
+        self._plot = plot = self.addPlot(row=1, col=0)
+        plot.invertY(True)  # row 0 (the first token) at the top, like a table
+        plot.showAxis("top")
+        plot.hideAxis("bottom")
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        for name, text in (("left", "from (query)"), ("top", "to (key)")):
+            axis = plot.getAxis(name)
+            axis.setStyle(tickFont=self._font, tickLength=-3)
+            axis.setTextPen("#222")
+            axis.setLabel(text, color="#555")
+        self._image = pg.ImageItem(axisOrder="row-major")
+        self._mask_image = pg.ImageItem(axisOrder="row-major")
+        self._mask_image.setZValue(5)
+        plot.addItem(self._image)
+        plot.addItem(self._mask_image)
+        self._bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap="viridis", interactive=False, width=14)
+        self._bar.setImageItem(self._image, insert_in=plot)
+        self._row_box = self._outline()
+        self._col_box = self._outline()
+        plot.vb.sigResized.connect(self._update_ticks)
+        plot.vb.sigRangeChanged.connect(self._update_ticks)
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    def _outline(self) -> QGraphicsRectItem:
+        box = QGraphicsRectItem()
+        box.setPen(HIGHLIGHT_PEN)
+        box.setZValue(10)
+        box.setVisible(False)
+        self._plot.addItem(box, ignoreBounds=True)
+        return box
+
+    # ----------------------------------------------------------------- public API
+    def set_matrix(self, values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[str], *,
+                   levels: tuple[float, float] = (0.0, 1.0), masked: np.ndarray | None = None,
+                   title: str = "") -> None:
+        """Show ``values`` [rows, cols]; ``masked`` (bool, same shape) cells are drawn light grey."""
+        vals = np.asarray(values, dtype=np.float32)
+        if vals.ndim != 2:
+            raise ValueError(f"expected a 2-D matrix, got shape {vals.shape}")
+        rows, cols = vals.shape
+        if len(row_labels) != rows or len(col_labels) != cols:
+            raise ValueError(f"{len(row_labels)} row / {len(col_labels)} column labels for a {rows}×{cols} matrix")
+        mask = None if masked is None else np.asarray(masked, dtype=bool)
+        if mask is not None and mask.shape != vals.shape:
+            raise ValueError(f"masked has shape {mask.shape}, expected {vals.shape}")
+        self._values, self._masked = vals.copy(), mask
+        self._row_labels, self._col_labels = [str(x) for x in row_labels], [str(x) for x in col_labels]
+        # Half-cell offset: cell (r, c) is centred on integer coordinates, so ticks sit on cells.
+        rect = QRectF(-0.5, -0.5, cols, rows)
+        self._image.setImage(self._values, autoLevels=False, levels=levels)
+        self._image.setRect(rect)
+        self._bar.setLevels(levels)
+        if mask is not None and mask.any():
+            overlay = np.zeros((rows, cols, 4), dtype=np.uint8)
+            overlay[mask] = MASK_RGBA
+            self._mask_image.setImage(overlay, autoLevels=False)
+            self._mask_image.setRect(rect)
+            self._mask_image.setVisible(True)
+        else:
+            self._mask_image.clear()
+            self._mask_image.setVisible(False)
+        self._plot.setTitle(html.escape(title) if title else None)
+        vb = self._plot.vb
+        vb.setLimits(xMin=-0.5, xMax=max(cols, 1) - 0.5, yMin=-0.5, yMax=max(rows, 1) - 0.5)
+        vb.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+        self._hover = None
+        self._set_readout("")
+        self.highlight(self._selected if self._selected is not None and self._selected < rows else None)
+        self._update_ticks()
+
+    def values(self) -> np.ndarray:
+        """The matrix currently shown (a copy)."""
+        return self._values.copy()
+
+    def masked(self) -> np.ndarray | None:
+        """The bool mask currently drawn, or None."""
+        return None if self._masked is None else self._masked.copy()
+
+    def mask_overlay(self) -> np.ndarray | None:
+        """The RGBA overlay image drawn over masked cells, or None when nothing is masked."""
+        return self._mask_image.image if self._mask_image.isVisible() else None
+
+    def hover_text(self) -> str:
+        """The current hover readout, e.g. ``"lily → girl: 0.231"`` ("" when not over a cell)."""
+        return self._hover_text
+
+    def row_ticks(self) -> list[tuple[int, str]]:
+        """The (row, label) ticks currently set on the left axis (after thinning)."""
+        return list(self._row_ticks)
+
+    def col_ticks(self) -> list[tuple[int, str]]:
+        """The (column, label) ticks currently set on the top axis (after thinning)."""
+        return list(self._col_ticks)
+
+    def selected(self) -> int | None:
+        return self._selected
+
+    def highlight(self, index: int | None) -> None:
+        """Outline row ``index`` and column ``index`` (None clears)."""
+        rows, cols = self._values.shape
+        self._selected = index
+        show_row = index is not None and 0 <= index < rows
+        show_col = index is not None and 0 <= index < cols
+        if show_row:
+            self._row_box.setRect(QRectF(-0.5, index - 0.5, cols, 1))
+        if show_col:
+            self._col_box.setRect(QRectF(index - 0.5, -0.5, 1, rows))
+        self._row_box.setVisible(show_row)
+        self._col_box.setVisible(show_col)
+
+    def cell_scene_pos(self, row: int, col: int) -> QPointF:
+        """Scene position of the centre of cell (row, col); map with ``mapFromScene`` for widget coords."""
+        return self._plot.vb.mapViewToScene(QPointF(col, row))
+
+    def row_label_scene_pos(self, row: int) -> QPointF:
+        """Scene position of row ``row``'s label on the left axis."""
+        axis = self._plot.getAxis("left").sceneBoundingRect()
+        return QPointF(axis.center().x(), self.cell_scene_pos(row, 0).y())
+
+    # ---------------------------------------------------------------- tick thinning
+    def _update_ticks(self, *_: object) -> None:
+        rows, cols = self._values.shape
+        vb = self._plot.vb
+        (x0, x1), (y0, y1) = vb.viewRange()
+        # Before the first layout the view box has no size; the widget's size is a fair guess.
+        height = vb.height() if vb.height() > 1 else 0.8 * self.height()
+        width = vb.width() if vb.width() > 1 else 0.8 * self.width()
+        metrics = QFontMetrics(self._font)
+        row_labels = [self._elide(metrics, s) for s in self._row_labels]
+        col_labels = [self._elide(metrics, s) for s in self._col_labels]
+        row_px = height / max(y1 - y0, 1e-9)
+        col_px = width / max(x1 - x0, 1e-9)
+        row_step = nice_step(1.15 * metrics.height() / max(row_px, 1e-9))
+        widest = max((metrics.horizontalAdvance(s) for s in col_labels), default=0)
+        col_step = nice_step((widest + 8) / max(col_px, 1e-9))
+        row_ticks = [(i, row_labels[i]) for i in range(0, rows, row_step)]
+        col_ticks = [(j, col_labels[j]) for j in range(0, cols, col_step)]
+        # setTicks relayouts the axis, which resizes the view box and calls us again: stop when stable.
+        if row_ticks != self._row_ticks:
+            self._row_ticks = row_ticks
+            self._plot.getAxis("left").setTicks([row_ticks])
+        if col_ticks != self._col_ticks:
+            self._col_ticks = col_ticks
+            self._plot.getAxis("top").setTicks([col_ticks])
+
+    @staticmethod
+    def _elide(metrics: QFontMetrics, text: str) -> str:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+
+    # ------------------------------------------------------------- hover and click
+    def _cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        rows, cols = self._values.shape
+        vb = self._plot.vb
+        if not rows or not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        r, c = math.floor(p.y() + 0.5), math.floor(p.x() + 0.5)
+        return (r, c) if 0 <= r < rows and 0 <= c < cols else None
+
+    def _row_at_axis(self, scene_pos: QPointF) -> int | None:
+        rows = self._values.shape[0]
+        if not rows or not self._plot.getAxis("left").sceneBoundingRect().contains(scene_pos):
+            return None
+        vb = self._plot.vb
+        inside = QPointF(vb.sceneBoundingRect().center().x(), scene_pos.y())
+        r = math.floor(vb.mapSceneToView(inside).y() + 0.5)
+        return r if 0 <= r < rows else None
+
+    def mouseMoveEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseMoveEvent(ev)
+        # Handled on the view, not via scene.sigMouseMoved, which pyqtgraph rate-limits (drops moves).
+        cell = self._cell_at(self.mapToScene(ev.position().toPoint()))
+        if cell == self._hover:
+            return
+        self._hover = cell
+        if cell is None:
+            self._set_readout("")
+            return
+        r, c = cell
+        value = float(self._values[r, c])
+        suffix = " (masked)" if self._masked is not None and self._masked[r, c] else ""
+        self._set_readout(f"{self._row_labels[r]} → {self._col_labels[c]}: {value:.3f}{suffix}")
+        self.cell_hovered.emit(r, c, value)
+
+    def leaveEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().leaveEvent(ev)
+        self._hover = None
+        self._set_readout("")
+
+    def _set_readout(self, text: str) -> None:
+        self._hover_text = text
+        self._readout.setText(html.escape(text) if text else "&nbsp;")
+        self.setToolTip(text)
+
+    def _on_scene_clicked(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = ev.scenePos()
+        cell = self._cell_at(pos)
+        row = cell[0] if cell is not None else self._row_at_axis(pos)
+        if row is None:
+            return
+        self.highlight(row)
+        self.token_clicked.emit(row)

@@ -1,0 +1,85 @@
+"""GUI-only fixtures: throw-away settings, loaded models in a ``ModelState``, dialog guards."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from core import LoadedModel, load_checkpoint
+from gui.settings import AppSettings
+from gui.state import ModelState
+from gui.workers import TaskFailure
+
+POOL_DRAIN_MS = 30_000
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> AppSettings:
+    """Settings in a temporary INI file, so no test touches the user's settings (napari ``_fresh_settings``)."""
+    return AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(scope="session")
+def bert_mini(bert_mini_dir: Path) -> LoadedModel:
+    """The real stories-bert-mini masked LM (loaded once; ``core`` also caches it)."""
+    return load_checkpoint(bert_mini_dir)
+
+
+@pytest.fixture(scope="session")
+def minilm(minilm_dir: Path) -> LoadedModel:
+    """The real all-MiniLM-L6-v2 encoder: no masked-LM head."""
+    return load_checkpoint(minilm_dir)
+
+
+@pytest.fixture
+def model_state(qtbot) -> Iterator[ModelState]:
+    """An empty ``ModelState``; its pool is drained before the widgets are closed."""
+    state = ModelState()
+    yield state
+    # qtbot is torn down after this fixture, so no worker outlives the panels it reports to.
+    assert state.pool.waitForDone(POOL_DRAIN_MS), "a worker was still running at teardown"
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def bert_state(model_state: ModelState, bert_mini: LoadedModel) -> ModelState:
+    model_state.set_loaded(bert_mini)
+    return model_state
+
+
+@pytest.fixture
+def shown_failures(monkeypatch) -> list[TaskFailure]:
+    """Record what would open an error dialog instead of opening it."""
+    calls: list[TaskFailure] = []
+
+    def record(_parent, failure: TaskFailure) -> None:
+        calls.append(failure)
+
+    monkeypatch.setattr("gui.panels.base.show_failure", record)
+    monkeypatch.setattr("gui.main_window.show_failure", record)
+    return calls
+
+
+@pytest.fixture
+def restore_app_font(qapp) -> Iterator[None]:
+    """The main window sets the application font; put it back for the next test."""
+    font = qapp.font()
+    yield
+    qapp.setFont(font)
+
+
+def _distinct_colours(image: QImage, samples: int = 60) -> int:
+    w, h = image.width(), image.height()
+    seen = {image.pixel(x * (w - 1) // (samples - 1), y * (h - 1) // (samples - 1))
+            for x in range(samples) for y in range(samples)}
+    return len(seen)
+
+
+@pytest.fixture
+def colour_count():
+    """``colour_count(image)``: colours on a 60 x 60 grid over the image (1 means blank)."""
+    return _distinct_colours
