@@ -72,12 +72,13 @@ def aggregate(att: np.ndarray, mode: str) -> np.ndarray:
     """``[L, H, S, T]`` → the 4-D array for ``mode`` (see :data:`MODES`)."""
     if mode == "head":
         return att.astype(np.float32, copy=False)
+    # numpy directly: these also serve rectangular cross-attention [L, H, tgt, src].
     if mode == "mean":
-        return A.mean_over_heads(att)[:, None]
+        return att.mean(axis=1, keepdims=True, dtype=np.float32)
     if mode == "max":
-        return A.max_over_heads(att)[:, None]
+        return att.max(axis=1, keepdims=True).astype(np.float32)
     if mode == "layer_mean":
-        return A.layer_mean(att)[None, None]
+        return att.mean(axis=(0, 1), keepdims=True, dtype=np.float32)
     if mode == "rollout":
         return A.attention_rollout(att)[:, None]
     raise ValueError(f"unknown attention mode {mode!r}; choose one of {sorted(MODES)}")

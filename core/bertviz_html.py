@@ -29,6 +29,7 @@ is not imported either; only its two ``.js`` files are read.
 from __future__ import annotations
 
 import base64
+import contextlib
 import importlib.util
 import json
 import os
@@ -240,9 +241,12 @@ def _script_safe(source: str) -> str:
 _PRELUDE = r"""
 (function () {
   "use strict";
-  var state = {error: null, params: null, rootId: ROOT_ID};
+  var state = {error: null, params: null, rootId: ROOT_ID, timings: {start: performance.now()}};
   window.__plmBertviz = state;
   window.addEventListener("error", function (e) { if (!state.error) state.error = String(e.message || e); });
+  document.addEventListener("securitypolicyviolation", function (e) {
+    if (!state.error) state.error = "blocked by the page's security policy: " + e.blockedURI;
+  });
   if (window.requirejs) {
     requirejs.onError = function (err) {
       if (!state.error) state.error = "require.js: " + String(err && (err.message || err));
@@ -283,6 +287,7 @@ _PRELUDE = r"""
     params.attention = attention;
     params.root_div_id = state.rootId;
     state.params = params;
+    state.timings.decoded = performance.now();
   } catch (err) {
     state.error = "attention data: " + String(err && (err.message || err));
   }
@@ -345,6 +350,7 @@ def build_html(
     display_mode: str = "light",
     prettify: bool = True,
     title: str | None = None,
+    csp: bool = True,
 ) -> str:
     """A complete HTML page drawing bertviz's ``view`` ("head" or "model") of ``attentions``.
 
@@ -353,9 +359,12 @@ def build_html(
     token of a second sentence (adds bertviz's A/B filters). ``include_layers`` limits
     the layers shown (both views); ``include_heads`` the heads (model view); ``layer``
     (an index into the model's layers) and ``heads`` pick the head view's initial layer
-    and highlighted heads. ``display_mode`` ("light"/"dark") colours the page and the
-    model view (bertviz's head view is always light). ``scripts`` says how the libraries are referenced (see the module doc);
-    no mode ever references an ``http(s)`` URL.
+    and highlighted heads. ``display_mode`` ("light"/"dark") colours the model view and
+    its page (bertviz's head view is always light). ``scripts`` says how the libraries
+    are referenced (see the module doc); no mode ever references an ``http(s)`` URL.
+    ``csp`` adds a Content-Security-Policy that forbids the page any network access in
+    any browser; the GUI turns it off because its own request interceptor is the
+    (counted) gate there.
     """
     if view not in VIEWS:
         raise ValueError(f"view must be one of {VIEWS}, got {view!r}")
@@ -411,7 +420,7 @@ def build_html(
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP[scripts]}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP[scripts]}">' if csp else "",
         f"<title>{_escape_text(page_title)}</title>",
         f"<style>html,body{{margin:0;padding:8px;background:{background};color:{text};}}</style>",
         "</head>",
@@ -470,10 +479,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
         os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; give the file normal permissions
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
     return target
 

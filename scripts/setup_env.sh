@@ -11,3 +11,9 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet "${TORCH_SPEC:-torch==2.13.0}"
 .venv/bin/python -m pip install --quiet -e ".[test]"
+# d3, jquery and require.js for the offline bertviz views (npm registry, checksummed,
+# never a CDN at run time). Without npm the app still runs; only the bertviz tab says
+# what is missing.
+if ! bash scripts/fetch_web_assets.sh; then
+  echo "setup: could not fetch the bertviz web assets (needs npm); the bertviz tab will be unavailable" >&2
+fi

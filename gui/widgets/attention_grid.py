@@ -22,30 +22,36 @@ SCALE_TIPS = {
 
 
 def block_mean(att: np.ndarray, tile: int) -> np.ndarray:
-    """Downsample the last two (square) axes of ``att`` [..., S, S] to at most ``tile`` × ``tile`` block means.
+    """Downsample the last two axes of ``att`` [..., rows, cols] to at most ``tile`` cells by block means.
 
-    The block factor is ``f = ceil(S / tile)``; a trailing partial block is averaged over
-    the cells it really has (not over zero padding), so border tiles are not darkened.
+    One factor ``f = ceil(max(rows, cols) / tile)`` serves both axes, so cells stay square
+    (a tgt × src cross-attention map keeps its shape). A trailing partial block is averaged
+    over the cells it really has, not over zero padding, so border tiles are not darkened.
     """
     a = np.asarray(att, dtype=np.float32)
-    s = a.shape[-1]
-    f = max(1, math.ceil(s / max(1, tile)))
+    rows, cols = a.shape[-2:]
+    f = max(1, math.ceil(max(rows, cols) / max(1, tile)))
     if f == 1:
         return a.copy()
-    n_full, rest = divmod(s, f)
     lead = a.shape[:-2]
+    r_full, r_rest = divmod(rows, f)
+    c_full, c_rest = divmod(cols, f)
     # Rows first: summing f contiguous rows streams memory once and leaves an f-times smaller
     # array, so the column reduction and any padding act on little data (~30 ms for 12×12×512²).
-    rows = a[..., : n_full * f, :].reshape(*lead, n_full, f, s).sum(axis=-2)
-    if rest:
-        rows = np.concatenate([rows, a[..., n_full * f:, :].sum(axis=-2, keepdims=True)], axis=-2)
-        rows = np.concatenate([rows, np.zeros((*rows.shape[:-1], f - rest), np.float32)], axis=-1)
-    t = rows.shape[-2]
-    sums = rows.reshape(*lead, t, t, f).sum(axis=-1)
-    counts = np.full(t, f, dtype=np.float32)
-    if rest:
-        counts[-1] = rest
-    return sums / np.outer(counts, counts)
+    summed = a[..., : r_full * f, :].reshape(*lead, r_full, f, cols).sum(axis=-2)
+    if r_rest:
+        summed = np.concatenate([summed, a[..., r_full * f:, :].sum(axis=-2, keepdims=True)], axis=-2)
+    if c_rest:
+        summed = np.concatenate([summed, np.zeros((*summed.shape[:-1], f - c_rest), np.float32)], axis=-1)
+    t_rows, t_cols = summed.shape[-2], summed.shape[-1] // f
+    sums = summed.reshape(*lead, t_rows, t_cols, f).sum(axis=-1)
+    r_counts = np.full(t_rows, f, dtype=np.float32)
+    c_counts = np.full(t_cols, f, dtype=np.float32)
+    if r_rest:
+        r_counts[-1] = r_rest
+    if c_rest:
+        c_counts[-1] = c_rest
+    return sums / np.outer(r_counts, c_counts)
 
 
 class AttentionGridView(pg.GraphicsLayoutWidget):
@@ -62,7 +68,8 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         self._tile_mask: np.ndarray | None = None                # bool [T, T], fully masked blocks
         self._grid: np.ndarray | None = None                     # set_values mode: [L, H]
         self._mosaic = np.zeros((0, 0), dtype=np.float32)
-        self._cell, self._pitch = 1, 1
+        self._cell = (1, 1)  # tile height, width in pixels; tiles sit GAP apart (none for set_values)
+        self._gap = 0
         self._selected: tuple[int, int] | None = None
         self._hover: tuple[int, int] | None = None
         self._hover_text = ""
@@ -93,13 +100,13 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
 
     # ----------------------------------------------------------------- public API
     def set_attentions(self, att: np.ndarray, *, tile: int = 64, masked: np.ndarray | None = None) -> None:
-        """Show ``att`` [L, H, S, S] as an L × H mosaic of ≤ ``tile``-pixel block-mean maps.
+        """Show ``att`` [L, H, S, S] (or [L, H, rows, cols]) as an L × H mosaic of ≤ ``tile``-pixel maps.
 
         ``masked`` (bool [S, S], e.g. a causal upper triangle) greys out blocks that are fully masked.
         """
         a = np.asarray(att)
-        if a.ndim != 4 or a.shape[-1] != a.shape[-2]:
-            raise ValueError(f"expected attentions [layer, head, seq, seq], got shape {a.shape}")
+        if a.ndim != 4 or 0 in a.shape:
+            raise ValueError(f"expected attentions [layer, head, rows, cols], got shape {a.shape}")
         self._tiles = block_mean(a, tile)
         self._grid = None
         self._tile_mask = None
@@ -108,8 +115,7 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
             if m.shape != a.shape[-2:]:
                 raise ValueError(f"masked has shape {m.shape}, expected {a.shape[-2:]}")
             self._tile_mask = block_mean(m.astype(np.float32), tile) >= 1.0
-        self._cell = self._tiles.shape[-1]
-        self._pitch = self._cell + GAP
+        self._cell, self._gap = self._tiles.shape[-2:], GAP
         self._plot.setTitle(None)
         self._render()
 
@@ -124,7 +130,7 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
             levels = (lo, hi if hi > lo else lo + 1e-6)
         self._grid, self._tile_mask = g.copy(), None
         self._tiles = g[:, :, None, None].copy()
-        self._cell, self._pitch = 1, 1
+        self._cell, self._gap = (1, 1), 0
         self._plot.setTitle(html.escape(title) if title else None)
         self._render(levels)
 
@@ -147,7 +153,8 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
 
     def tile_rect(self, layer: int, head: int) -> QRectF:
         """Rectangle of tile (layer, head) in image (view) coordinates."""
-        return QRectF(head * self._pitch, layer * self._pitch, self._cell, self._cell)
+        (h, w), gap = self._cell, self._gap
+        return QRectF(head * (w + gap), layer * (h + gap), w, h)
 
     def tile_scene_pos(self, layer: int, head: int) -> QPointF:
         """Scene position of the centre of tile (layer, head)."""
@@ -173,39 +180,38 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
     # ---------------------------------------------------------------- drawing
     def _render(self, levels: tuple[float, float] = (0.0, 1.0)) -> None:
         tiles = self._tiles
-        n_layers, n_heads, t = tiles.shape[0], tiles.shape[1], tiles.shape[-1]
+        n_layers, n_heads, th, tw = tiles.shape
         if self._grid is None and self._per_tile_max:
             peak = tiles.max(axis=(2, 3), keepdims=True)
             tiles = np.divide(tiles, peak, out=np.zeros_like(tiles), where=peak > 0)
-        gap = self._pitch - self._cell
-        # Vectorised placement: [L, T+gap, H, T+gap] flattens to the mosaic; the gaps stay NaN.
-        mosaic = np.full((n_layers, t + gap, n_heads, t + gap), np.nan, dtype=np.float32)
-        mosaic[:, :t, :, :t] = tiles.transpose(0, 2, 1, 3)
-        mosaic = mosaic.reshape(n_layers * (t + gap), n_heads * (t + gap))
+        gap = self._gap
+        # Vectorised placement: [L, th+gap, H, tw+gap] flattens to the mosaic; the gaps stay NaN.
+        mosaic = np.full((n_layers, th + gap, n_heads, tw + gap), np.nan, dtype=np.float32)
+        mosaic[:, :th, :, :tw] = tiles.transpose(0, 2, 1, 3)
+        mosaic = mosaic.reshape(n_layers * (th + gap), n_heads * (tw + gap))
         self._mosaic = mosaic[: mosaic.shape[0] - gap, : mosaic.shape[1] - gap]
         self._image.setImage(self._mosaic, autoLevels=False, levels=levels)
         self._bar.setLevels(levels)
-        self._render_mask(n_layers, n_heads, t, gap)
+        self._render_mask(n_layers, n_heads)
         height, width = self._mosaic.shape
-        vb = self._plot.vb
         # No pan limits: with the aspect locked they would crop the outer tiles of a non-square view.
-        vb.setRange(xRange=(0, width), yRange=(0, height), padding=0.01)
-        centre = t / 2
-        self._plot.getAxis("left").setTicks([[(i * self._pitch + centre, f"L{i}") for i in range(n_layers)]])
-        self._plot.getAxis("top").setTicks([[(j * self._pitch + centre, f"H{j}") for j in range(n_heads)]])
+        self._plot.vb.setRange(xRange=(0, width), yRange=(0, height), padding=0.01)
+        self._plot.getAxis("left").setTicks([[(self.tile_rect(i, 0).center().y(), f"L{i}") for i in range(n_layers)]])
+        self._plot.getAxis("top").setTicks([[(self.tile_rect(0, j).center().x(), f"H{j}") for j in range(n_heads)]])
         self.setToolTip(SCALE_TIPS[self._per_tile_max] if self._grid is None else "")
         self.select(*(self._selected or (None, None)))
 
-    def _render_mask(self, n_layers: int, n_heads: int, t: int, gap: int) -> None:
+    def _render_mask(self, n_layers: int, n_heads: int) -> None:
         if self._tile_mask is None or not self._tile_mask.any():
             self._mask_image.clear()
             self._mask_image.setVisible(False)
             return
-        tile_rgba = np.zeros((t, t, 4), dtype=np.uint8)
+        (th, tw), gap = self._cell, self._gap
+        tile_rgba = np.zeros((th, tw, 4), dtype=np.uint8)
         tile_rgba[self._tile_mask] = MASK_RGBA
-        overlay = np.zeros((n_layers, t + gap, n_heads, t + gap, 4), dtype=np.uint8)
-        overlay[:, :t, :, :t] = tile_rgba[None, :, None, :, :]
-        overlay = overlay.reshape(n_layers * (t + gap), n_heads * (t + gap), 4)
+        overlay = np.zeros((n_layers, th + gap, n_heads, tw + gap, 4), dtype=np.uint8)
+        overlay[:, :th, :, :tw] = tile_rgba[None, :, None, :, :]
+        overlay = overlay.reshape(n_layers * (th + gap), n_heads * (tw + gap), 4)
         self._mask_image.setImage(overlay[: overlay.shape[0] - gap, : overlay.shape[1] - gap], autoLevels=False)
         self._mask_image.setVisible(True)
 
@@ -216,9 +222,10 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         if not n_layers or not vb.sceneBoundingRect().contains(scene_pos):
             return None
         p = vb.mapSceneToView(scene_pos)
-        layer, dy = divmod(p.y(), self._pitch)
-        head, dx = divmod(p.x(), self._pitch)
-        if dy >= self._cell or dx >= self._cell:
+        (th, tw), gap = self._cell, self._gap
+        layer, dy = divmod(p.y(), th + gap)
+        head, dx = divmod(p.x(), tw + gap)
+        if dy >= th or dx >= tw:
             return None  # in a gap
         layer, head = int(layer), int(head)
         return (layer, head) if 0 <= layer < n_layers and 0 <= head < n_heads else None

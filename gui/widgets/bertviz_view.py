@@ -9,8 +9,9 @@ created (or call :func:`prepare_webengine`) so its start-up settings apply.
 Offline is enforced, not hoped for: the page gets its own off-the-record profile whose
 :class:`NetworkBlocker` refuses every request that is not local (``file:``, ``data:``,
 ``blob:``, ``about:``, ``qrc:``) and counts it, navigation away from local pages is
-refused, and local pages may not reach remote URLs. Tests assert that a rendered view
-needed no blocked request at all.
+refused. The interceptor is deliberately the only gate (no page-level CSP, and local
+pages are allowed to *ask* for remote URLs), so every attempt is seen and counted: tests
+assert that a rendered view needed no blocked request at all.
 """
 from __future__ import annotations
 
@@ -148,12 +149,14 @@ class BertvizView(QWidget):
         self._profile.setUrlRequestInterceptor(self._blocker)
         self._page = _OfflinePage(self._profile, self._view)
         settings = self._page.settings()
-        WA = QWebEngineSettings.WebAttribute
-        settings.setAttribute(WA.LocalContentCanAccessRemoteUrls, False)
-        settings.setAttribute(WA.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(WA.JavascriptEnabled, True)
-        settings.setAttribute(WA.JavascriptCanOpenWindows, False)
-        settings.setAttribute(WA.PluginsEnabled, False)
+        attr = QWebEngineSettings.WebAttribute
+        # Chromium's own file-page guard would drop remote requests before the interceptor
+        # sees them; leave the interceptor as the single gate so every attempt is counted.
+        settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, True)
+        settings.setAttribute(attr.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(attr.JavascriptEnabled, True)
+        settings.setAttribute(attr.JavascriptCanOpenWindows, False)
+        settings.setAttribute(attr.PluginsEnabled, False)
         self._view.setPage(self._page)
         self._page.loadingChanged.connect(self._on_loading_changed)
 
@@ -191,7 +194,7 @@ class BertvizView(QWidget):
         libraries are missing, before anything changes on screen.
         """
         html = build_html(tokens, attentions, view=view, sentence_b_start=sentence_b_start, scripts="file",
-                          assets=self.assets, **options)
+                          assets=self.assets, csp=False, **options)
         self._last = (list(tokens), np.asarray(attentions),
                       {"view": view, "sentence_b_start": sentence_b_start, **options})
         self.set_html(html)

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QLineF, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QMouseEvent, QPainter, QPaintEngine, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 #: One colour per head (d3 category10 as in bertviz, then six more), cycled for > 16 heads.
@@ -15,13 +15,14 @@ HEAD_COLORS: tuple[str, ...] = (
 )
 #: Weights below this are not drawn (as in bertviz); it also keeps 512-token inputs fast.
 MIN_WEIGHT = 0.01
-#: Most lines drawn per BUDGET_HEIGHT pixels of exposed height, heaviest first: Qt's raster engine
-#: needs ~50 µs per long translucent antialiased line on a laptop CPU, and past a few thousand
-#: lines the picture is a wash anyway. Scaling with height keeps a full-size export complete.
-MAX_LINES_PER_PAINT = 3000
-BUDGET_HEIGHT = 800
-#: Opacity is quantised to this many steps so lines can be drawn in a few batched drawLines calls.
-_ALPHA_STEPS = 20
+#: Up to this many lines are stroked by QPainter (antialiased, vector); more are rasterised in
+#: numpy, because Qt spends ~0.1–0.2 µs per pixel of translucent line and 512 tokens give millions.
+VECTOR_LINE_LIMIT = 400
+#: Raster lines are drawn in horizontal chunks of this many pixels, cached while nothing is focused.
+CHUNK_HEIGHT = 256
+#: Worst-case guard: at most this many lines per chunk, heaviest first (beyond it the chunk is a wash).
+MAX_LINES_PER_CHUNK = 6000
+_ALPHA_STEPS = 20     # vector lines: opacity quantised so each (head, step) is one drawLines call
 _MARGIN = 8
 _LINE_GAP = 6         # between a token's text and its line end
 _MIN_LINES_W = 120    # narrowest band for the lines
@@ -33,18 +34,56 @@ def head_color(head: int) -> QColor:
     return QColor(HEAD_COLORS[head % len(HEAD_COLORS)])
 
 
-def _clip_to_band(x0: float, y0: np.ndarray, x1: float, y1: np.ndarray, top: float,
-                  bottom: float) -> tuple[list[float], list[float], list[float], list[float]]:
-    """End points of the segments (x0, y0)–(x1, y1) clipped to top ≤ y ≤ bottom (all assumed to cross it)."""
+def _t_range(y0: np.ndarray, y1: np.ndarray, top: float, bottom: float) -> tuple[np.ndarray, np.ndarray]:
+    """Parameter range [t_lo, t_hi] ⊂ [0, 1] where the segment y0 → y1 lies within top ≤ y ≤ bottom."""
     dy = y1 - y0
     flat = np.abs(dy) < 1e-9
     safe = np.where(flat, 1.0, dy)
     ta, tb = (top - y0) / safe, (bottom - y0) / safe
-    t_lo = np.where(flat, 0.0, np.clip(np.minimum(ta, tb), 0.0, 1.0))
-    t_hi = np.where(flat, 1.0, np.clip(np.maximum(ta, tb), 0.0, 1.0))
-    dx = x1 - x0
-    return ((x0 + t_lo * dx).tolist(), (y0 + t_lo * dy).tolist(),
-            (x0 + t_hi * dx).tolist(), (y0 + t_hi * dy).tolist())
+    inside = (y0 >= top) & (y0 <= bottom)
+    t_lo = np.where(flat, np.where(inside, 0.0, 1.0), np.clip(np.minimum(ta, tb), 0.0, 1.0))
+    t_hi = np.where(flat, np.where(inside, 1.0, 0.0), np.clip(np.maximum(ta, tb), 0.0, 1.0))
+    return t_lo, t_hi
+
+
+def rasterize_lines(y_left: np.ndarray, y_right: np.ndarray, slot: np.ndarray, alpha: np.ndarray,
+                    colors: np.ndarray, height: int, width: int, widen: int = 0) -> np.ndarray:
+    """Lines from (0, y_left) to (width, y_right) as a premultiplied RGBA uint8 image [height, width, 4].
+
+    In each pixel column a line covers the vertical run between its y at the column's two edges
+    (± ``widen`` px), so steep lines stay connected. Only the columns where a line is inside the
+    image are visited; runs go into a per-colour difference image (one ``np.bincount``) summed
+    by ``cumsum``, so the cost is the covered columns, not the line length. Opacity composes
+    exactly as "over" (1 − Π(1 − α)); where lines of different colours (``slot`` indexes
+    ``colors`` [n, 3], 0..1) cross, the colour is their mix weighted by optical depth
+    −log(1 − α), which does not depend on drawing order.
+    """
+    n = colors.shape[0]
+    if not alpha.size or height <= 0 or width <= 0:
+        return np.zeros((height, width, 4), dtype=np.uint8)
+    y_left, y_right = y_left.astype(np.float64), y_right.astype(np.float64)
+    t_lo, t_hi = _t_range(y_left, y_right, -1.0 - widen, height + 1.0 + widen)
+    c0 = np.clip(np.floor(t_lo * width), 0, width).astype(np.int64)
+    counts = np.maximum(np.clip(np.ceil(t_hi * width), 0, width).astype(np.int64) - c0, 0)
+    line = np.repeat(np.arange(alpha.size), counts)
+    col = np.arange(line.size) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(c0, counts)
+    step = ((y_right - y_left) / width).astype(np.float32)[line]
+    ya = (y_left + 0.0).astype(np.float32)[line] + step * col.astype(np.float32)
+    lo = np.clip(np.floor(np.minimum(ya, ya + step)) - widen, 0, height).astype(np.int64)
+    hi = np.clip(np.floor(np.maximum(ya, ya + step)) + widen + 1, 0, height).astype(np.int64)
+    # Empty runs (hi == lo, outside the image) add and remove the same depth: no need to filter them.
+    key = (slot.astype(np.int64)[line] * width + col) * (height + 1)
+    depth = -np.log1p(-np.minimum(alpha.astype(np.float64), 0.999))[line]
+    diff = np.bincount(np.concatenate([key + lo, key + hi]), np.concatenate([depth, -depth]),
+                       n * width * (height + 1))
+    # Layout [colour, column, y]: the cumsum runs along contiguous memory.
+    per_colour = np.cumsum(diff.reshape(n, width, height + 1)[:, :, :height].astype(np.float32), axis=-1)
+    total = np.maximum(per_colour.sum(axis=0), 0.0)
+    cover = -np.expm1(-total)
+    scale = np.divide(cover, total, out=np.zeros_like(total), where=total > 1e-9)
+    rgb = np.tensordot(colors.T.astype(np.float32), np.maximum(per_colour, 0.0), axes=(1, 0)) * scale
+    out = np.concatenate([rgb, cover[None]], axis=0)  # [4, width, height]
+    return np.ascontiguousarray(np.rint(np.clip(out, 0.0, 1.0) * 255).astype(np.uint8).transpose(2, 1, 0))
 
 
 class HeadLinesView(QWidget):
@@ -58,7 +97,6 @@ class HeadLinesView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._from: list[str] = []
         self._to: list[str] = []
-        self._heads: list[int] = []
         # Lines with weight >= MIN_WEIGHT, one entry per (head, i, j); built once in set_data.
         self._line_head = np.zeros(0, dtype=np.int32)
         self._line_i = np.zeros(0, dtype=np.int32)
@@ -66,7 +104,8 @@ class HeadLinesView(QWidget):
         self._line_w = np.zeros(0, dtype=np.float32)
         self._selected: int | None = None
         self._hover: tuple[str, int] | None = None
-        self.lines_drawn = 0  # lines drawn by the last paint (tests, and to see the culling work)
+        self._chunks: dict[tuple[int, int, float], QImage] = {}  # (chunk, width, dpr) -> all-lines image
+        self.lines_drawn = 0  # lines crossing the area of the last paint (tests; shows the culling)
         self._relayout()
 
     # ----------------------------------------------------------------- public API
@@ -75,14 +114,12 @@ class HeadLinesView(QWidget):
         """Show heads ``heads`` of ``att`` [n_heads_total, S_from, S_to] between the two token lists."""
         a = np.asarray(att, dtype=np.float32)
         if a.ndim != 3 or a.shape[1:] != (len(tokens_from), len(tokens_to)):
-            raise ValueError(f"attention of shape {a.shape} does not fit "
-                             f"{len(tokens_from)} × {len(tokens_to)} tokens")
+            raise ValueError(f"attention of shape {a.shape} does not fit {len(tokens_from)} × {len(tokens_to)} tokens")
         bad = [h for h in heads if not 0 <= h < a.shape[0]]
         if bad:
             raise ValueError(f"heads {bad} out of range for {a.shape[0]} heads")
         self._from, self._to = [str(t) for t in tokens_from], [str(t) for t in tokens_to]
-        self._heads = [int(h) for h in heads]
-        parts = [(h, *np.nonzero(a[h] >= MIN_WEIGHT)) for h in self._heads]
+        parts = [(int(h), *np.nonzero(a[h] >= MIN_WEIGHT)) for h in heads]
         self._line_head = np.concatenate([np.full(len(i), h, np.int32) for h, i, _ in parts] or [self._line_head])
         self._line_i = np.concatenate([i for _, i, _ in parts] or [self._line_i]).astype(np.int32)
         self._line_j = np.concatenate([j for _, _, j in parts] or [self._line_j]).astype(np.int32)
@@ -110,14 +147,13 @@ class HeadLinesView(QWidget):
 
     def token_center(self, side: str, index: int) -> QPoint:
         """Widget position of the centre of token ``index`` in column ``side`` ("from" or "to")."""
-        rect = self._token_rect(side, index)
-        return rect.center()
+        return self._token_rect(side, index).center()
 
     def token_at(self, pos: QPoint) -> tuple[str, int] | None:
         """Which token (side, index) is at widget position ``pos``."""
-        row = (pos.y() - self._top) // self._row_h
-        if pos.y() < self._top or row < 0:
+        if pos.y() < self._top:
             return None
+        row = (pos.y() - self._top) // self._row_h
         for side, tokens in (("from", self._from), ("to", self._to)):
             if row < len(tokens) and self._token_rect(side, row).contains(pos):
                 return side, int(row)
@@ -131,14 +167,13 @@ class HeadLinesView(QWidget):
         cap = _MAX_LABEL_CHARS * metrics.averageCharWidth()
         widest = max((metrics.horizontalAdvance(t) for t in self._from + self._to), default=40)
         self._col_w = min(max(widest, metrics.horizontalAdvance("from")), cap) + 6
-        self._elided = {
-            side: [metrics.elidedText(t, Qt.TextElideMode.ElideRight, self._col_w - 6) for t in tokens]
-            for side, tokens in (("from", self._from), ("to", self._to))
-        }
+        self._elided = {side: [metrics.elidedText(t, Qt.TextElideMode.ElideRight, self._col_w - 6) for t in tokens]
+                        for side, tokens in (("from", self._from), ("to", self._to))}
         rows = max(len(self._from), len(self._to))
         # The height grows with the tokens; the panel puts this widget in a QScrollArea.
         self.setMinimumSize(2 * (self._col_w + _MARGIN + _LINE_GAP) + _MIN_LINES_W,
                             self._top + rows * self._row_h + _MARGIN)
+        self._chunks.clear()
         self.updateGeometry()
         self.update()
 
@@ -149,6 +184,11 @@ class HeadLinesView(QWidget):
         x = _MARGIN if side == "from" else self.width() - _MARGIN - self._col_w
         return QRect(x, self._top + index * self._row_h, self._col_w, self._row_h)
 
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(ev)
+        if ev.size().width() != ev.oldSize().width():
+            self._chunks.clear()  # the line band changed width; cached chunks are stale
+
     def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(ev)
         if ev.type() == QEvent.Type.FontChange:  # projector mode: bigger font, bigger rows
@@ -157,12 +197,11 @@ class HeadLinesView(QWidget):
     # ---------------------------------------------------------------- painting
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
-        painter.fillRect(ev.rect(), self.palette().base())
-        painter.setFont(self.font())
         exposed = ev.rect()
+        painter.fillRect(exposed, self.palette().base())
+        painter.setFont(self.font())
         first = max(0, (exposed.top() - self._top) // self._row_h)
-        last = (exposed.bottom() - self._top) // self._row_h + 1
-        self._paint_tokens(painter, first, last)
+        self._paint_tokens(painter, first, (exposed.bottom() - self._top) // self._row_h + 1)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_lines(painter, exposed)
         painter.end()
@@ -180,8 +219,7 @@ class HeadLinesView(QWidget):
         painter.setFont(bold)
         painter.setPen(text_pen)
         for side, align in (("from", Qt.AlignmentFlag.AlignRight), ("to", Qt.AlignmentFlag.AlignLeft)):
-            header = self._token_rect(side, -1)
-            painter.drawText(header, align | Qt.AlignmentFlag.AlignVCenter, side)
+            painter.drawText(self._token_rect(side, -1), align | Qt.AlignmentFlag.AlignVCenter, side)
         painter.restore()
         focus = self._focus()
         painter.setPen(text_pen)
@@ -193,42 +231,76 @@ class HeadLinesView(QWidget):
                     painter.fillRect(rect, _SELECTED_BG)
                 painter.drawText(rect.adjusted(3, 0, -3, 0), align | Qt.AlignmentFlag.AlignVCenter, labels[index])
 
-    def _paint_lines(self, painter: QPainter, exposed: QRect) -> None:
-        keep = np.ones(self._line_w.size, dtype=bool)
-        focus = self._focus()
+    def _lines_in(self, top: float, bottom: float, focus: tuple[str, int] | None) -> np.ndarray:
+        """Indices of the lines (of the focused token, if any) whose vertical extent meets [top, bottom]."""
+        y_from, y_to = self._line_y()
+        keep = (np.maximum(y_from, y_to) >= top) & (np.minimum(y_from, y_to) <= bottom)
         if focus is not None:
             keep &= (self._line_i if focus[0] == "from" else self._line_j) == focus[1]
-        y_from = self._top + (self._line_i + 0.5) * self._row_h
-        y_to = self._top + (self._line_j + 0.5) * self._row_h
-        # Cull: draw a line only if its vertical extent meets the exposed (scrolled-to) band.
-        keep &= (np.maximum(y_from, y_to) >= exposed.top()) & (np.minimum(y_from, y_to) <= exposed.bottom() + 1)
-        idx = np.nonzero(keep)[0]
-        budget = int(MAX_LINES_PER_PAINT * max(1.0, exposed.height() / BUDGET_HEIGHT))
-        if idx.size > budget:
-            idx = idx[np.argpartition(-self._line_w[idx], budget)[:budget]]
+        return np.flatnonzero(keep)
+
+    def _line_y(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._top + (self._line_i + 0.5) * self._row_h, self._top + (self._line_j + 0.5) * self._row_h
+
+    def _paint_lines(self, painter: QPainter, exposed: QRect) -> None:
+        focus = self._focus()
+        idx = self._lines_in(exposed.top(), exposed.bottom() + 1, focus)
         self.lines_drawn = int(idx.size)
         if not idx.size:
             return
-        x0 = float(_MARGIN + self._col_w + _LINE_GAP)
-        x1 = float(self.width() - _MARGIN - self._col_w - _LINE_GAP)
+        x0, x1 = _MARGIN + self._col_w + _LINE_GAP, self.width() - _MARGIN - self._col_w - _LINE_GAP
+        if painter.paintEngine().type() != QPaintEngine.Type.Raster or idx.size <= VECTOR_LINE_LIMIT:
+            self._stroke_lines(painter, idx, float(x0), float(x1), exposed, focus is not None)
+            return
+        # Rasterise at the target's pixel ratio (under render() that is the image's), so a 2×
+        # export or a high-DPI screen stays sharp.
+        dpr = painter.paintEngine().paintDevice().devicePixelRatioF()
+        cacheable = focus is None and dpr == self.devicePixelRatioF()
+        for chunk in range(max(0, exposed.top()) // CHUNK_HEIGHT, exposed.bottom() // CHUNK_HEIGHT + 1):
+            key = (chunk, x1 - x0, dpr)
+            image = self._chunks.get(key) if cacheable else None
+            if image is None:
+                image = self._render_chunk(chunk, x1 - x0, dpr, focus)
+                if cacheable:
+                    self._chunks[key] = image
+            painter.drawImage(QPoint(x0, chunk * CHUNK_HEIGHT), image)
+
+    def _render_chunk(self, chunk: int, width: int, dpr: float, focus: tuple[str, int] | None) -> QImage:
+        top = chunk * CHUNK_HEIGHT
+        idx = self._lines_in(top - 1, top + CHUNK_HEIGHT + 1, focus)
+        if idx.size > MAX_LINES_PER_CHUNK:
+            idx = idx[np.argpartition(-self._line_w[idx], MAX_LINES_PER_CHUNK)[:MAX_LINES_PER_CHUNK]]
+        y_from, y_to = self._line_y()
+        slots, slot = np.unique(self._line_head[idx], return_inverse=True)
+        colors = np.array([head_color(int(h)).getRgbF()[:3] for h in slots], dtype=np.float32).reshape(-1, 3)
+        rgba = rasterize_lines((y_from[idx] - top) * dpr, (y_to[idx] - top) * dpr, slot, self._line_w[idx],
+                               colors, round(CHUNK_HEIGHT * dpr), round(width * dpr), widen=1 if focus else 0)
+        image = QImage(rgba.data, rgba.shape[1], rgba.shape[0], rgba.strides[0],
+                       QImage.Format.Format_RGBA8888_Premultiplied).copy()  # copy: own the pixels, not numpy's
+        image.setDevicePixelRatio(dpr)
+        return image
+
+    def _stroke_lines(self, painter: QPainter, idx: np.ndarray, x0: float, x1: float, exposed: QRect,
+                      thick: bool) -> None:
         steps = np.clip(np.rint(self._line_w[idx] * _ALPHA_STEPS), 1, _ALPHA_STEPS).astype(np.int32)
-        # Batch by (head, opacity step): one pen change and one drawLines call per group.
-        key = self._line_head[idx] * (_ALPHA_STEPS + 1) + steps
+        key = self._line_head[idx] * (_ALPHA_STEPS + 1) + steps  # batch by (head, opacity step)
         order = np.argsort(key, kind="stable")
-        idx, key = idx[order], key[order]
+        key, idx = key[order], idx[order]
         bounds = np.flatnonzero(np.diff(key)) + 1
-        width = 2.0 if focus is not None else 1.0
         # Clip each line to the exposed band ourselves: Qt strokes an antialiased line over its
         # whole length before clipping, and a line to a token 400 rows away is ~8000 px long.
-        xa, ya, xb, yb = _clip_to_band(x0, y_from[idx], x1, y_to[idx], exposed.top() - 4, exposed.bottom() + 4)
-        for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), idx.size]):
+        y_from, y_to = (y[idx] for y in self._line_y())
+        t_lo, t_hi = _t_range(y_from, y_to, exposed.top() - 4.0, exposed.bottom() + 4.0)
+        dx, dy = x1 - x0, y_to - y_from
+        segs = np.stack([x0 + t_lo * dx, y_from + t_lo * dy, x0 + t_hi * dx, y_from + t_hi * dy], axis=1).tolist()
+        for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), key.size]):
             head, step = divmod(int(key[start]), _ALPHA_STEPS + 1)
             color = head_color(head)
             color.setAlphaF(step / _ALPHA_STEPS)
-            pen = QPen(color, width)
+            pen = QPen(color, 2.0 if thick else 1.0)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
-            painter.drawLines([QLineF(*seg) for seg in zip(xa[start:stop], ya[start:stop], xb[start:stop], yb[start:stop])])
+            painter.drawLines([QLineF(*seg) for seg in segs[start:stop]])
 
     # ------------------------------------------------------------- mouse
     def mouseMoveEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 (Qt override)

@@ -1,6 +1,8 @@
 """Tests for :class:`gui.widgets.head_lines.HeadLinesView` (the bertviz-style head view)."""
 from __future__ import annotations
 
+import ctypes
+import sys
 import time
 from pathlib import Path
 
@@ -11,7 +13,15 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QScrollArea
 
 from gui.widgets.export import export_widget
-from gui.widgets.head_lines import HEAD_COLORS, MAX_LINES_PER_PAINT, MIN_WEIGHT, HeadLinesView
+from gui.widgets.head_lines import HEAD_COLORS, MIN_WEIGHT, HeadLinesView, rasterize_lines
+
+# PySide6 6.12 (abi3 wheel) on CPython 3.11 drops one reference to None on every void method
+# call (None only became immortal in 3.12), so a long GUI test session dies with "Fatal Python
+# error: none_dealloc". Until the project moves to Python >= 3.12 or a fixed PySide6, add
+# references that are never given back (a list of Nones would give them back at exit, too late).
+if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 24
+
 
 TOKENS = ["[CLS]", "once", "upon", "a", "time", "lily", "girl", "[SEP]"]
 
@@ -33,7 +43,7 @@ def view(qtbot) -> HeadLinesView:
 
 
 def paint(widget: HeadLinesView, region: QRect | None = None) -> QImage:
-    image = QImage(widget.size(), QImage.Format.Format_ARGB32)
+    image = QImage(widget.size(), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     painter = QPainter(image)
     widget.render(painter, QPoint(0, 0), QRegion(region or widget.rect()))
@@ -108,13 +118,38 @@ def test_512_tokens_paint_only_the_visible_band_quickly(qtbot) -> None:
     assert view.line_count() > 50_000
     band = QRect(0, 2000, view.width(), 600)  # what a scroll area would expose
     t0 = time.perf_counter()
-    paint(view, band)
+    first = paint(view, band)
     elapsed = time.perf_counter() - t0
-    assert 0 < view.lines_drawn <= MAX_LINES_PER_PAINT
-    assert elapsed < 1.5  # ~0.2 s on the 2-core dev box; headroom for CI
-    view.set_selected_token(100)  # one token's lines are always drawn in full
+    assert 0 < view.lines_drawn < view.line_count()
+    assert elapsed < 3.0  # ~0.5 s on the 2-core dev box; headroom for CI
+    assert len(view._chunks) == 4  # rows 1792-2815 in 256-px chunks, cached
+    t0 = time.perf_counter()
+    again = paint(view, band)
+    assert time.perf_counter() - t0 < elapsed and again == first  # from the cache, same pixels
+    view.set_selected_token(100)  # one token's lines are drawn on their own
     paint(view, QRect(0, 0, view.width(), view.height()))
     assert view.lines_drawn == int((att[:, 100] >= MIN_WEIGHT).sum())
+
+
+def test_rasterize_lines_by_hand() -> None:
+    red_blue = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    one, two = np.zeros(1, np.int64), np.zeros(2, np.int64)
+    img = rasterize_lines(np.array([5.5]), np.array([5.5]), one, np.array([1.0]), red_blue, 10, 8)
+    assert img.shape == (10, 8, 4)
+    assert (img[5] == [255, 0, 0, 255]).all() and img[[0, 4, 6, 9]].sum() == 0
+    # Two half-transparent lines compose as "over": 1 - 0.5 * 0.5 = 0.75 (premultiplied red = alpha).
+    img = rasterize_lines(np.array([2.5, 2.5]), np.array([2.5, 2.5]), two, np.array([0.5, 0.5]), red_blue, 5, 4)
+    assert (img[2, :, 3] == round(0.75 * 255)).all() and (img[2, :, 0] == img[2, :, 3]).all()
+    # A steep line stays connected: every row it passes is covered.
+    img = rasterize_lines(np.array([0.0]), np.array([99.0]), one, np.array([1.0]), red_blue, 100, 3)
+    assert (img[:99, :, 3].max(axis=1) == 255).all()
+    # Equal lines of two colours mix evenly; an X of two lines covers both diagonals.
+    both = np.array([0, 1])
+    img = rasterize_lines(np.array([1.5, 1.5]), np.array([1.5, 1.5]), both, np.array([0.5, 0.5]), red_blue, 3, 3)
+    r, g, b, a = img[1, 1]
+    assert r == b > 0 and g == 0 and a == round(0.75 * 255)
+    img = rasterize_lines(np.array([0.0, 20.0]), np.array([20.0, 0.0]), both, np.ones(2), red_blue, 20, 20)
+    assert img[0, 0, 0] == 255 and img[0, 19, 2] == 255 and img[19, 0, 2] == 255
 
 
 def test_scroll_area_shows_the_view(qtbot, colour_count) -> None:

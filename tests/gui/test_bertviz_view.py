@@ -1,0 +1,211 @@
+"""gui.widgets.bertviz_view: bertviz's real views render in QtWebEngine with the network blocked.
+
+Runs offscreen (tests/conftest.py sets QT_QPA_PLATFORM); the widget module adds
+``--no-sandbox`` (as root) and ``--disable-gpu`` (offscreen) to Chromium's flags.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6.QtWebEngineWidgets")
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+# Imported at collection time, before pytest-qt creates the QApplication, so the
+# widget module's Chromium settings (flags, shared GL contexts) apply.
+from core import bertviz_html as bv
+from gui.widgets.bertviz_view import BertvizView
+
+TOKENS = ["[CLS]", "the", "little", "Ġdog", "▁ran", "home", ".", "[SEP]"]
+LOAD_MS = 60_000
+
+
+def _softmax_attention(layers: int, heads: int, seq: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((layers, heads, seq, seq)).astype(np.float32)
+    e = np.exp(x - x.max(-1, keepdims=True))
+    return (e / e.sum(-1, keepdims=True)).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def assets() -> bv.WebAssets:
+    try:
+        return bv.find_web_assets()
+    except bv.WebAssetsMissingError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{exc}: CI must run scripts/fetch_web_assets.sh")
+        pytest.skip(str(exc))
+
+
+def _delete_now(widget: BertvizView) -> None:
+    """Delete the widget (and so its page before its profile) now, not at interpreter exit."""
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def view(qtbot, assets) -> Iterator[BertvizView]:
+    widget = BertvizView(assets=assets)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    _delete_now(widget)
+
+
+def js(qtbot, widget: BertvizView, script: str) -> Any:
+    """Evaluate ``script`` in the page and return its JSON-decoded value."""
+    box: list[Any] = []
+    widget.run_js(f"JSON.stringify({script})", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return json.loads(box[0])
+
+
+def show(qtbot, widget: BertvizView, *args, **kwargs) -> None:
+    """``widget.set_attention(*args, **kwargs)`` and wait until bertviz has drawn it."""
+    with qtbot.waitSignal(widget.page_loaded, timeout=LOAD_MS) as blocker:
+        widget.set_attention(*args, **kwargs)
+    assert blocker.args == [True], (widget.error_message, widget.console_messages)
+    assert widget.state == "ready"
+
+
+def test_chromium_flags_are_set_for_root_and_offscreen():
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if os.geteuid() == 0:
+        assert "--no-sandbox" in flags and os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1"
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        assert "--disable-gpu" in flags
+
+
+def test_head_view_renders_offline(qtbot, view):
+    show(qtbot, view, TOKENS, _softmax_attention(3, 4, len(TOKENS)), view="head")
+    assert js(qtbot, view, "document.querySelectorAll('svg').length") > 0
+    labels = js(qtbot, view, "Array.from(document.querySelectorAll('svg text')).map(t => t.textContent)")
+    assert len(labels) >= len(TOKENS)
+    expected = bv.prettify_tokens(TOKENS)
+    assert labels[: len(TOKENS)] == expected and labels[len(TOKENS): 2 * len(TOKENS)] == expected
+    assert js(qtbot, view, "requirejs('d3').version").startswith("5.")  # the local d3, loaded through require.js
+    assert js(qtbot, view, "typeof requirejs") == "function"
+    assert js(qtbot, view, "document.querySelectorAll('#layer option').length") == 3
+    # one attention line per head, source token and target token (bertviz draws them all)
+    assert js(qtbot, view, "document.querySelectorAll('.headAttention line').length") == 4 * len(TOKENS) ** 2
+    assert view.blocked_count == 0 and view.blocked_requests == []
+
+
+def test_model_view_renders_offline(qtbot, view):
+    show(qtbot, view, TOKENS, _softmax_attention(2, 3, len(TOKENS)), view="model")
+    assert js(qtbot, view, "document.querySelectorAll('svg').length") > 0
+    labels = js(qtbot, view, "Array.from(document.querySelectorAll('svg text')).map(t => t.textContent)")
+    assert {"Heads", "Layers", "0", "1", "2"} <= set(labels)
+    assert view.blocked_count == 0
+
+
+def test_sentence_pair_offers_bertviz_filters(qtbot, view):
+    show(qtbot, view, TOKENS, _softmax_attention(2, 2, len(TOKENS)), view="head", sentence_b_start=4)
+    options = js(qtbot, view, "Array.from(document.querySelectorAll('#filter option')).map(o => o.textContent)")
+    assert options == ["All", "Sentence A -> Sentence A", "Sentence B -> Sentence B",
+                       "Sentence A -> Sentence B", "Sentence B -> Sentence A"]
+    # switching to A -> B redraws with 4 left and 4 right tokens
+    js(qtbot, view, "(function(){ const s = document.querySelector('#filter'); s.value = '3';"
+                    " s.dispatchEvent(new Event('change')); return 0; })()")
+    labels = js(qtbot, view, "Array.from(document.querySelectorAll('svg text')).map(t => t.textContent)")
+    expected = bv.prettify_tokens(TOKENS)
+    assert labels[:8] == expected[:4] + expected[4:]
+    assert view.blocked_count == 0
+
+
+def test_replacing_the_view_keeps_one_page_and_one_temporary_file(qtbot, view):
+    show(qtbot, view, TOKENS, _softmax_attention(1, 2, len(TOKENS)), view="model")
+    show(qtbot, view, TOKENS[:5], _softmax_attention(2, 2, 5), view="head")
+    assert len(js(qtbot, view, "Array.from(document.querySelectorAll('svg text'))")) >= 5
+    files = list(os.scandir(view._tmpdir.name))
+    assert [f.name for f in files] == ["view-2.html"]
+
+
+def test_interceptor_blocks_and_counts_every_network_request(qtbot, view):
+    blocked: list[str] = []
+    view.request_blocked.connect(blocked.append)
+    page = ('<!DOCTYPE html><html><body><img src="https://cdnjs.cloudflare.com/ajax/libs/x.png">'
+            '<script src="http://example.com/a.js"></script></body></html>')
+    with qtbot.waitSignal(view.page_loaded, timeout=LOAD_MS):
+        view.set_html(page)
+    qtbot.waitUntil(lambda: view.blocked_count >= 2, timeout=10_000)
+    assert set(view.blocked_requests) == {"https://cdnjs.cloudflare.com/ajax/libs/x.png", "http://example.com/a.js"}
+    assert blocked == view.blocked_requests
+
+
+def test_a_cdn_path_is_blocked_and_reported_as_a_failure(qtbot, view, assets):
+    """What bertviz's stock page does (d3 from cdnjs) cannot work here, and says so."""
+    html = bv.build_html(TOKENS, _softmax_attention(1, 1, len(TOKENS)), assets=assets, csp=False)
+    cdn = "https://cdnjs.cloudflare.com/ajax/libs/d3/5.7.0/d3.min"
+    html = html.replace(assets.file_url("d3")[: -len(".js")], cdn)
+    with qtbot.waitSignal(view.page_loaded, timeout=LOAD_MS) as blocker:
+        view.set_html(html)
+    assert blocker.args == [False]
+    assert view.state == "error" and "d3" in view.error_message
+    assert view.blocked_requests == [cdn + ".js"]
+
+
+def test_exported_file_renders_with_everything_inlined(qtbot, view, tmp_path, assets):
+    att = _softmax_attention(2, 2, len(TOKENS))
+    show(qtbot, view, TOKENS, att, view="head")
+    out = view.save_html(tmp_path / "export.html")
+    assert re.findall(r"<script[^>]*\ssrc=", out.read_text(encoding="utf-8")) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.html"]
+    with qtbot.waitSignal(view.page_loaded, timeout=LOAD_MS) as blocker:
+        view.load_file(out)
+    assert blocker.args == [True], (view.error_message, view.console_messages)
+    assert js(qtbot, view, "document.querySelectorAll('svg text').length") >= len(TOKENS)
+    assert js(qtbot, view, "requirejs('d3').version").startswith("5.")
+    assert view.blocked_count == 0
+
+
+def test_missing_assets_raise_before_anything_changes(qtbot, tmp_path):
+    widget = BertvizView(assets=tmp_path)
+    try:
+        with pytest.raises(bv.WebAssetsMissingError):
+            widget.set_attention(TOKENS, _softmax_attention(1, 1, len(TOKENS)))
+        assert widget.state == "empty"
+        with pytest.raises(RuntimeError, match="nothing to save"):
+            widget.save_html(tmp_path / "x.html")
+    finally:
+        _delete_now(widget)
+
+
+def test_bad_input_raises_value_error(view):
+    with pytest.raises(ValueError, match="tokens"):
+        view.set_attention(TOKENS[:3], _softmax_attention(1, 1, len(TOKENS)))
+    assert view.state == "empty"
+
+
+def test_clear_shows_an_empty_page(qtbot, view):
+    show(qtbot, view, TOKENS, _softmax_attention(1, 1, len(TOKENS)))
+    view.clear()
+    assert view.state == "empty"
+    qtbot.waitUntil(lambda: view.page().url().toString() in ("about:blank", ""), timeout=10_000)
+
+
+@pytest.mark.slow
+def test_real_model_attention_renders(qtbot, view, bert_mini):
+    from core import ModelInspector
+
+    inspection = ModelInspector(bert_mini).inspect("Lily went to the park.", "She played with her dog.",
+                                                   hidden_states=False)
+    tokens = list(inspection.encoding.tokens)
+    att = inspection.attentions
+    assert att is not None and att.shape[2] == len(tokens)
+    b_start = int(np.argmax(inspection.encoding.segment_ids == 1))
+    show(qtbot, view, tokens, att, view="head", sentence_b_start=b_start)
+    labels = js(qtbot, view, "Array.from(document.querySelectorAll('svg text')).map(t => t.textContent)")
+    assert labels[: len(tokens)] == tokens
+    show(qtbot, view, tokens, att, view="model")
+    assert js(qtbot, view, "document.querySelectorAll('svg').length") > 0
+    assert view.blocked_count == 0
