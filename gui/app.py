@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-PANELS = ("mask", "tokens")
+PANELS = ("mask", "tokens", "attention")
+VIEWS = ("heatmap", "grid", "lines", "stats", "bertviz")
 TIMEOUT_MS = 300_000
 
 
@@ -17,6 +18,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--text", help="input text for the panel (use [MASK] for the mask panel)")
     p.add_argument("--text-pair", help="second sentence (tokens panel)")
     p.add_argument("--top-k", type=int, help="candidates per mask (mask panel)")
+    p.add_argument("--layer", type=int, help="layer to show (attention panel)")
+    p.add_argument("--head", type=int, help="head to show (attention panel)")
+    p.add_argument("--view", choices=VIEWS, help="attention view: heatmap, grid, lines, stats or bertviz")
+    p.add_argument("--mode", help="attention aggregation: head, mean, max, layer_mean or rollout")
     p.add_argument("--screenshot", type=Path, help="render offscreen, save this PNG after the result and exit")
     p.add_argument("--settings", type=Path, help="settings file (INI) instead of the user's settings")
     return p.parse_args(argv)
@@ -67,6 +72,9 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
         app.exit(2)
 
     def save() -> None:
+        if outcome.get("saving"):
+            return  # a panel may report more than once (e.g. bertviz after its page loads)
+        outcome["saving"] = True
         window.repaint()
         pixmap = window.grab()
         args.screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -86,11 +94,15 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
         panel.result_shown.connect(lambda: QTimer.singleShot(300, save))
         if args.top_k and hasattr(panel, "top_k"):
             panel.top_k.setValue(args.top_k)
+        if panel_key == "attention":
+            _configure_attention(panel, args)
         if args.text is not None:
             if panel_key == "tokens":
                 panel.set_texts(args.text, args.text_pair or "")
                 return
             panel.text.setText(args.text)
+            if args.text_pair is not None and hasattr(panel, "text_pair"):
+                panel.text_pair.setText(args.text_pair)
         panel.refresh()
         if not panel.supports(loaded):
             QTimer.singleShot(300, save)  # the panel explains why it cannot run: show that
@@ -104,3 +116,18 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
     app.exec()
     window.close()
     return outcome["code"]
+
+
+def _configure_attention(panel, args: argparse.Namespace) -> None:
+    """Apply --layer/--head/--view/--mode before the result arrives (no extra forward pass)."""
+    if args.layer is not None:
+        panel.layer.setValue(args.layer)
+    if args.head is not None:
+        panel.head.setValue(args.head)
+    if args.mode:
+        idx = panel.mode.findData(args.mode)
+        if idx < 0:
+            raise SystemExit(f"plm-studio: unknown --mode {args.mode!r}")
+        panel.mode.setCurrentIndex(idx)
+    if args.view:
+        panel.set_tab(args.view)

@@ -10,6 +10,7 @@ from core import LoadedModel, iter_load_checkpoint
 
 from .errors import show_failure
 from .model_bar import ModelBar
+from .panels.attention_panel import AttentionPanel
 from .panels.base import BasePanel
 from .panels.mask_panel import MaskPanel
 from .panels.tokens_panel import TokensPanel
@@ -56,6 +57,9 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self._add_panel(MaskPanel(self.state, self.settings), Qt.DockWidgetArea.LeftDockWidgetArea)
         self._add_panel(TokensPanel(self.state), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_panel(AttentionPanel(self.state), Qt.DockWidgetArea.RightDockWidgetArea)
+        # Tokens and attention share the right-hand area as tabs; mask stays beside them.
+        self.tabifyDockWidget(self.docks["tokens"], self.docks["attention"])
         central = QLabel("")
         central.setMaximumSize(0, 0)
         self.setCentralWidget(central)

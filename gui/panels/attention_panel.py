@@ -280,7 +280,6 @@ class AttentionPanel(BasePanel):
         self.grid.select(li, hi)
         heads = list(range(v.values.shape[1])) if self.all_heads.isChecked() else [hi]
         self.lines.set_data(v.row_labels, v.col_labels, v.values[li], heads)
-        self.result_shown.emit()
 
     @Slot()
     def _draw_stats(self) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from core import Capability, LoadedModel, MaskResult, errors, mask_word
+from core import Capability, LoadedModel, MaskResult, ModelKind, errors, mask_word
 
 from ..resources import sample_texts
 from ..settings import AppSettings
@@ -102,14 +102,7 @@ class MaskPanel(BasePanel):
             self._explain("No model is loaded yet. Pick one in the model bar at the top.")
             return
         if not self.supports(loaded):
-            self._explain(
-                f"<b>{loaded.name} cannot predict masked words.</b><br><br>"
-                "Its checkpoint contains only the encoder: the masked-language-model head "
-                "(the layer that turns a hidden vector into a probability for every word in the vocabulary) "
-                "was not saved with it. A randomly initialised head would only predict noise, so this panel stays off.<br><br>"
-                "Load a model trained with masked language modelling — <b>stories-bert-mini</b> (offline, children's "
-                "stories), or <b>bert-base-uncased</b> / <b>roberta-base</b> from the hub. "
-                f"{loaded.name} still works in the tokens and attention panels.")
+            self._explain(self._why_no_mask(loaded))
             self.strip.set_encoding(None)
             return
         self.stack.setCurrentIndex(0)
@@ -117,6 +110,23 @@ class MaskPanel(BasePanel):
         self.text.setPlaceholderText(f"Type a sentence with {mask}, or click a word below to mask it")
         self.text.setText(self._convert_mask(self.text.text(), mask))
         self.refresh()
+
+    @staticmethod
+    def _why_no_mask(loaded: LoadedModel) -> str:
+        if loaded.kind is ModelKind.ENCODER:
+            why = ("Its checkpoint contains only the encoder: the masked-language-model head (the layer that turns "
+                   "a hidden vector into a probability for every word in the vocabulary) was not saved with it. "
+                   "A randomly initialised head would only predict noise, so this panel stays off.")
+        elif loaded.kind is ModelKind.DECODER:
+            why = ("It is a causal (left-to-right) language model like GPT: it predicts the <i>next</i> token from "
+                   "the tokens before it, and was never trained to fill a [MASK] using both sides.")
+        else:
+            why = ("It is an encoder-decoder: it fills gaps by generating the missing span "
+                   "(T5 span corruption, BART denoising) rather than with a masked-LM head.")
+        return (f"<b>{loaded.name} cannot predict masked words.</b><br><br>{why}<br><br>"
+                "Load a model trained with masked language modelling — <b>stories-bert-mini</b> (offline, "
+                "children's stories), or <b>bert-base-uncased</b> / <b>roberta-base</b> from the hub. "
+                f"{loaded.name} still works in the tokens and attention panels.")
 
     def _explain(self, html: str) -> None:
         self.explanation.setText(html)

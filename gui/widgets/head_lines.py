@@ -20,8 +20,10 @@ MIN_WEIGHT = 0.01
 VECTOR_LINE_LIMIT = 400
 #: Raster lines are drawn in horizontal chunks of this many pixels, cached while nothing is focused.
 CHUNK_HEIGHT = 256
-#: Worst-case guard: at most this many lines per chunk, heaviest first (beyond it the chunk is a wash).
-MAX_LINES_PER_CHUNK = 6000
+#: On screen, at most this many (line, pixel column) runs per chunk, heaviest lines first: the
+#: rasteriser's cost is the runs, and a chunk crossed by more lines than this is a wash anyway
+#: (64 tokens × 12 heads can give 30 000 lines). Exports draw every line.
+MAX_RUNS_PER_CHUNK = 300_000
 _ALPHA_STEPS = 20     # vector lines: opacity quantised so each (head, step) is one drawLines call
 _MARGIN = 8
 _LINE_GAP = 6         # between a token's text and its line end
@@ -47,7 +49,8 @@ def _t_range(y0: np.ndarray, y1: np.ndarray, top: float, bottom: float) -> tuple
 
 
 def rasterize_lines(y_left: np.ndarray, y_right: np.ndarray, slot: np.ndarray, alpha: np.ndarray,
-                    colors: np.ndarray, height: int, width: int, widen: int = 0) -> np.ndarray:
+                    colors: np.ndarray, height: int, width: int, widen: int = 0,
+                    max_runs: int | None = None) -> np.ndarray:
     """Lines from (0, y_left) to (width, y_right) as a premultiplied RGBA uint8 image [height, width, 4].
 
     In each pixel column a line covers the vertical run between its y at the column's two edges
@@ -56,7 +59,8 @@ def rasterize_lines(y_left: np.ndarray, y_right: np.ndarray, slot: np.ndarray, a
     by ``cumsum``, so the cost is the covered columns, not the line length. Opacity composes
     exactly as "over" (1 − Π(1 − α)); where lines of different colours (``slot`` indexes
     ``colors`` [n, 3], 0..1) cross, the colour is their mix weighted by optical depth
-    −log(1 − α), which does not depend on drawing order.
+    −log(1 − α), which does not depend on drawing order. With ``max_runs``, only the heaviest
+    lines whose column runs add up to at most that many are drawn.
     """
     n = colors.shape[0]
     if not alpha.size or height <= 0 or width <= 0:
@@ -65,6 +69,9 @@ def rasterize_lines(y_left: np.ndarray, y_right: np.ndarray, slot: np.ndarray, a
     t_lo, t_hi = _t_range(y_left, y_right, -1.0 - widen, height + 1.0 + widen)
     c0 = np.clip(np.floor(t_lo * width), 0, width).astype(np.int64)
     counts = np.maximum(np.clip(np.ceil(t_hi * width), 0, width).astype(np.int64) - c0, 0)
+    if max_runs is not None and counts.sum() > max_runs:
+        order = np.argsort(-alpha, kind="stable")
+        counts[order[np.cumsum(counts[order]) > max_runs]] = 0
     line = np.repeat(np.arange(alpha.size), counts)
     col = np.arange(line.size) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(c0, counts)
     step = ((y_right - y_left) / width).astype(np.float32)[line]
@@ -268,13 +275,12 @@ class HeadLinesView(QWidget):
     def _render_chunk(self, chunk: int, width: int, dpr: float, focus: tuple[str, int] | None) -> QImage:
         top = chunk * CHUNK_HEIGHT
         idx = self._lines_in(top - 1, top + CHUNK_HEIGHT + 1, focus)
-        if idx.size > MAX_LINES_PER_CHUNK:
-            idx = idx[np.argpartition(-self._line_w[idx], MAX_LINES_PER_CHUNK)[:MAX_LINES_PER_CHUNK]]
         y_from, y_to = self._line_y()
         slots, slot = np.unique(self._line_head[idx], return_inverse=True)
         colors = np.array([head_color(int(h)).getRgbF()[:3] for h in slots], dtype=np.float32).reshape(-1, 3)
         rgba = rasterize_lines((y_from[idx] - top) * dpr, (y_to[idx] - top) * dpr, slot, self._line_w[idx],
-                               colors, round(CHUNK_HEIGHT * dpr), round(width * dpr), widen=1 if focus else 0)
+                               colors, round(CHUNK_HEIGHT * dpr), round(width * dpr), widen=1 if focus else 0,
+                               max_runs=MAX_RUNS_PER_CHUNK if dpr == self.devicePixelRatioF() else None)
         image = QImage(rgba.data, rgba.shape[1], rgba.shape[0], rgba.strides[0],
                        QImage.Format.Format_RGBA8888_Premultiplied).copy()  # copy: own the pixels, not numpy's
         image.setDevicePixelRatio(dpr)

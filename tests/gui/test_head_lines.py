@@ -150,6 +150,10 @@ def test_rasterize_lines_by_hand() -> None:
     assert r == b > 0 and g == 0 and a == round(0.75 * 255)
     img = rasterize_lines(np.array([0.0, 20.0]), np.array([20.0, 0.0]), both, np.ones(2), red_blue, 20, 20)
     assert img[0, 0, 0] == 255 and img[0, 19, 2] == 255 and img[19, 0, 2] == 255
+    # A run budget keeps the heaviest lines: here only the (heavier) blue one fits.
+    img = rasterize_lines(np.array([0.0, 20.0]), np.array([20.0, 0.0]), both, np.array([0.5, 0.9]), red_blue,
+                          20, 20, max_runs=25)
+    assert img[..., 0].max() == 0 and img[19, 0, 2] > 0
 
 
 def test_scroll_area_shows_the_view(qtbot, colour_count) -> None:
