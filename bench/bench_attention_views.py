@@ -17,7 +17,6 @@ and on the same arrays:
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import statistics
 import sys
@@ -27,10 +26,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-# PySide6 6.12 (abi3) on CPython 3.11 drops a reference to None on every void method call, which
-# kills a long benchmark with "none_dealloc"; add references that are never given back.
-if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 24
 
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
@@ -91,7 +86,7 @@ def main() -> int:
     build_html = load_bertviz()
 
     print(f"{LAYERS} layers × {HEADS} heads, softmax-normalised float32, median of {args.reps} (ms), "
-          f"platform {app.platformName()}")
+          f"platform {app.platformName()}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     header = f"{'tokens':>6} {'grid redraw':>12} {'heatmap switch':>15} {'lines switch':>13}"
     if build_html is not None:
         header += f" {'bertviz model':>14} {'bertviz head':>13}"
@@ -132,6 +127,7 @@ def main() -> int:
         del att
     print()
     print("\n".join(ratios))
+    print(f"load average now {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._add_panel(AttentionPanel(self.state), Qt.DockWidgetArea.RightDockWidgetArea)
         # Tokens and attention share the right-hand area as tabs; mask stays beside them.
         self.tabifyDockWidget(self.docks["tokens"], self.docks["attention"])
+        self.docks["tokens"].raise_()
         central = QLabel("")
         central.setMaximumSize(0, 0)
         self.setCentralWidget(central)

@@ -24,7 +24,7 @@ CHUNK_HEIGHT = 256
 #: rasteriser's cost is the runs, and a chunk crossed by more lines than this is a wash anyway
 #: (64 tokens × 12 heads can give 30 000 lines). Exports draw every line.
 MAX_RUNS_PER_CHUNK = 300_000
-_ALPHA_STEPS = 20     # vector lines: opacity quantised so each (head, step) is one drawLines call
+_ALPHA_STEPS = 50     # vector lines: opacity quantised so each (head, step) is one drawLines call
 _MARGIN = 8
 _LINE_GAP = 6         # between a token's text and its line end
 _MIN_LINES_W = 120    # narrowest band for the lines
@@ -55,14 +55,13 @@ def rasterize_lines(y_left: np.ndarray, y_right: np.ndarray, slot: np.ndarray, a
 
     In each pixel column a line covers the vertical run between its y at the column's two edges
     (± ``widen`` px), so steep lines stay connected. Only the columns where a line is inside the
-    image are visited; runs go into a per-colour difference image (one ``np.bincount``) summed
-    by ``cumsum``, so the cost is the covered columns, not the line length. Opacity composes
-    exactly as "over" (1 − Π(1 − α)); where lines of different colours (``slot`` indexes
-    ``colors`` [n, 3], 0..1) cross, the colour is their mix weighted by optical depth
-    −log(1 − α), which does not depend on drawing order. With ``max_runs``, only the heaviest
-    lines whose column runs add up to at most that many are drawn.
+    image are visited; runs go into difference images (``np.bincount``) summed by ``cumsum``, so
+    the cost is the covered columns, not the line length. Opacity composes exactly as "over"
+    (1 − Π(1 − α)); where lines of different colours (``slot`` indexes ``colors`` [n, 3], 0..1)
+    cross, the colour is their mix weighted by optical depth −log(1 − α), which does not depend
+    on drawing order. With ``max_runs``, only the heaviest lines whose column runs add up to at
+    most that many are drawn.
     """
-    n = colors.shape[0]
     if not alpha.size or height <= 0 or width <= 0:
         return np.zeros((height, width, 4), dtype=np.uint8)
     y_left, y_right = y_left.astype(np.float64), y_right.astype(np.float64)
@@ -75,22 +74,26 @@ def rasterize_lines(y_left: np.ndarray, y_right: np.ndarray, slot: np.ndarray, a
     line = np.repeat(np.arange(alpha.size), counts)
     col = np.arange(line.size) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(c0, counts)
     step = ((y_right - y_left) / width).astype(np.float32)[line]
-    ya = (y_left + 0.0).astype(np.float32)[line] + step * col.astype(np.float32)
+    ya = y_left.astype(np.float32)[line] + step * col.astype(np.float32)
     lo = np.clip(np.floor(np.minimum(ya, ya + step)) - widen, 0, height).astype(np.int64)
     hi = np.clip(np.floor(np.maximum(ya, ya + step)) + widen + 1, 0, height).astype(np.int64)
     # Empty runs (hi == lo, outside the image) add and remove the same depth: no need to filter them.
-    key = (slot.astype(np.int64)[line] * width + col) * (height + 1)
-    depth = -np.log1p(-np.minimum(alpha.astype(np.float64), 0.999))[line]
-    diff = np.bincount(np.concatenate([key + lo, key + hi]), np.concatenate([depth, -depth]),
-                       n * width * (height + 1))
-    # Layout [colour, column, y]: the cumsum runs along contiguous memory.
-    per_colour = np.cumsum(diff.reshape(n, width, height + 1)[:, :, :height].astype(np.float32), axis=-1)
-    total = np.maximum(per_colour.sum(axis=0), 0.0)
+    # Layout [column, y], so the cumsum runs along contiguous memory.
+    key = col * (height + 1)
+    idx = np.concatenate([key + lo, key + hi])
+    depth = -np.log1p(-np.minimum(alpha.astype(np.float64), 0.999))
+    rgb = colors.astype(np.float64)[slot]
+    size = width * (height + 1)
+    planes = []  # depth-weighted red, green, blue, then depth itself
+    for per_line in (*(depth * rgb[:, k] for k in range(3)), depth):
+        weight = per_line[line]
+        diff = np.bincount(idx, np.concatenate([weight, -weight]), size)
+        planes.append(np.cumsum(diff.reshape(width, height + 1)[:, :height], axis=-1))
+    total = np.maximum(planes[3], 0.0)
     cover = -np.expm1(-total)
     scale = np.divide(cover, total, out=np.zeros_like(total), where=total > 1e-9)
-    rgb = np.tensordot(colors.T.astype(np.float32), np.maximum(per_colour, 0.0), axes=(1, 0)) * scale
-    out = np.concatenate([rgb, cover[None]], axis=0)  # [4, width, height]
-    return np.ascontiguousarray(np.rint(np.clip(out, 0.0, 1.0) * 255).astype(np.uint8).transpose(2, 1, 0))
+    out = np.stack([planes[0] * scale, planes[1] * scale, planes[2] * scale, cover], axis=-1)  # [width, height, 4]
+    return np.ascontiguousarray(np.rint(np.clip(out, 0.0, 1.0) * 255).astype(np.uint8).transpose(1, 0, 2))
 
 
 class HeadLinesView(QWidget):
@@ -173,8 +176,9 @@ class HeadLinesView(QWidget):
         self._top = _MARGIN + self._row_h  # one header row: "from" / "to"
         cap = _MAX_LABEL_CHARS * metrics.averageCharWidth()
         widest = max((metrics.horizontalAdvance(t) for t in self._from + self._to), default=40)
-        self._col_w = min(max(widest, metrics.horizontalAdvance("from")), cap) + 6
-        self._elided = {side: [metrics.elidedText(t, Qt.TextElideMode.ElideRight, self._col_w - 6) for t in tokens]
+        self._col_w = min(max(widest, metrics.horizontalAdvance("from")), cap) + 10
+        # Elide 2 px inside the drawn text rect: elidedText rounds, and would cut the widest label.
+        self._elided = {side: [metrics.elidedText(t, Qt.TextElideMode.ElideRight, self._col_w - 8) for t in tokens]
                         for side, tokens in (("from", self._from), ("to", self._to))}
         rows = max(len(self._from), len(self._to))
         # The height grows with the tokens; the panel puts this widget in a QScrollArea.

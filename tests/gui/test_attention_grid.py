@@ -1,8 +1,6 @@
 """Tests for :class:`gui.widgets.attention_grid.AttentionGridView` (the all-heads mosaic)."""
 from __future__ import annotations
 
-import ctypes
-import sys
 import time
 
 import numpy as np
@@ -14,12 +12,6 @@ from gui.widgets.attention_grid import GAP, SCALE_TIPS, AttentionGridView, block
 from gui.widgets.heatmap import MASK_RGBA
 
 
-# PySide6 6.12 (abi3 wheel) on CPython 3.11 drops one reference to None on every void method
-# call (None only became immortal in 3.12), so a long GUI test session dies with "Fatal Python
-# error: none_dealloc". Until the project moves to Python >= 3.12 or a fixed PySide6, add
-# references that are never given back (a list of Nones would give them back at exit, too late).
-if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 24
 
 
 def softmax_att(layers: int, heads: int, seq: int, seed: int = 0) -> np.ndarray:

@@ -1,8 +1,6 @@
 """Tests for :class:`gui.widgets.heatmap.HeatmapView` and :func:`gui.widgets.export.export_widget`."""
 from __future__ import annotations
 
-import ctypes
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,12 +12,6 @@ from PySide6.QtGui import QImage
 from gui.widgets.export import export_widget
 from gui.widgets.heatmap import MASK_RGBA, HeatmapView, nice_step
 
-# PySide6 6.12 (abi3 wheel) on CPython 3.11 drops one reference to None on every void method
-# call (None only became immortal in 3.12), so a long GUI test session dies with "Fatal Python
-# error: none_dealloc". Until the project moves to Python >= 3.12 or a fixed PySide6, add
-# references that are never given back (a list of Nones would give them back at exit, too late).
-if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 24
 
 
 TOKENS = ["[CLS]", "once", "upon", "a", "time", "lily", "girl", "[SEP]"]
