@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QToolBar, QWidget)
+                               QToolBar, QVBoxLayout, QWidget)
 
 from core import LoadedModel, iter_load_checkpoint
 
@@ -40,17 +40,17 @@ class MainWindow(QMainWindow):
 
         self.model_bar = ModelBar(self.settings, self)
         self.load_message = MessageBar(self)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
+        top_layout.addWidget(self.model_bar)
+        top_layout.addWidget(self.load_message)  # takes no room while hidden
         bar = QToolBar("Model", self)
         bar.setObjectName("model_toolbar")
         bar.setMovable(False)
-        bar.addWidget(self.model_bar)
+        bar.addWidget(top)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.addToolBarBreak()
-        msg = QToolBar("Messages", self)
-        msg.setObjectName("message_toolbar")
-        msg.setMovable(False)
-        msg.addWidget(self.load_message)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, msg)
 
         self.panels: dict[str, BasePanel] = {}
         self.docks: dict[str, QDockWidget] = {}

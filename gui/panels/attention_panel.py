@@ -22,9 +22,11 @@ from ..widgets.head_lines import HeadLinesView
 from ..widgets.heatmap import HeatmapView
 from .base import BasePanel
 
-CAVEAT = ("Attention weights show where a head looks, not why the model decides: they are not explanations "
-          "(<a href='https://arxiv.org/abs/1902.10186'>Jain &amp; Wallace 2019</a>, "
-          "<a href='https://arxiv.org/abs/1908.04626'>Wiegreffe &amp; Pinter 2019</a>).")
+CAVEAT = ("⚠ Attention weights are not explanations "
+          "(<a href='https://arxiv.org/abs/1902.10186'>Jain &amp; Wallace 2019</a>; "
+          "<a href='https://arxiv.org/abs/1908.04626'>Wiegreffe &amp; Pinter 2019</a>)")
+CAVEAT_TOOLTIP = ("Attention shows where a head looks, not why the model decides: different attention patterns "
+                  "can give the same prediction, and value vectors and later layers change what is passed on.")
 MODE_TITLES = {"head": "One head", "mean": "Mean over heads", "max": "Max over heads",
                "layer_mean": "Mean of all layers", "rollout": "Attention rollout"}
 SOURCES = {"encoder": "Encoder self-attention", "decoder": "Decoder self-attention (causal)",
@@ -89,11 +91,16 @@ class AttentionPanel(BasePanel):
         self.pair.setToolTip("Sentence-pair filter: show only attention from one sentence to the other")
         self.export_button = QPushButton("Export…", self)
         self.export_button.setToolTip("Save the current view as PNG or SVG at projector resolution (Ctrl+E)")
+        # Two short rows rather than one long one: the panel must fit beside another on a laptop.
         opts = QHBoxLayout()
-        for w in (self.source, self.mode, self.layer, self.head, self.hide_special, self.merge, self.pair):
+        for w in (self.source, self.mode, self.layer, self.head):
             opts.addWidget(w)
         opts.addStretch(1)
-        opts.addWidget(self.export_button)
+        toggles = QHBoxLayout()
+        for w in (self.hide_special, self.merge, self.pair):
+            toggles.addWidget(w)
+        toggles.addStretch(1)
+        toggles.addWidget(self.export_button)
 
         self.heatmap = HeatmapView(self)
         self.grid = AttentionGridView(self)
@@ -141,15 +148,18 @@ class AttentionPanel(BasePanel):
         caveat = QLabel(CAVEAT, self)
         caveat.setObjectName("caption")
         caveat.setOpenExternalLinks(True)
-        caveat.setWordWrap(True)
+        caveat.setToolTip(CAVEAT_TOOLTIP)
+        footer = QHBoxLayout()
+        footer.addWidget(self.readout, 1)
+        footer.addWidget(caveat)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addLayout(top)
         layout.addLayout(opts)
+        layout.addLayout(toggles)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.readout)
-        layout.addWidget(caveat)
+        layout.addLayout(footer)
 
         self.run_button.clicked.connect(self.refresh)
         self.text.returnPressed.connect(self.refresh)

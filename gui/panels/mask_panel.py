@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel, MaskResult, ModelKind, errors, mask_word
@@ -71,7 +71,12 @@ class MaskPanel(BasePanel):
         wl.addLayout(row)
         wl.addWidget(self.strip)
         wl.addWidget(caption)
-        wl.addWidget(self.bars, 1)
+        # Many masks × top-k bars can be taller than a laptop screen: scroll, don't grow the window.
+        scroll = QScrollArea(work)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.bars)
+        wl.addWidget(scroll, 1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(work)
         self.stack.addWidget(self.explanation)

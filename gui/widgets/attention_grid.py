@@ -62,7 +62,7 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None, *, per_tile_max: bool = False) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumSize(320, 320)
+        self.setMinimumSize(200, 96)
         self._per_tile_max = per_tile_max
         self._tiles = np.zeros((0, 0, 0, 0), dtype=np.float32)  # block means [L, H, T, T]
         self._tile_mask: np.ndarray | None = None                # bool [T, T], fully masked blocks

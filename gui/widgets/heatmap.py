@@ -41,7 +41,7 @@ class HeatmapView(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumSize(320, 280)
+        self.setMinimumSize(200, 96)
         self._values = np.zeros((0, 0), dtype=np.float32)
         self._masked: np.ndarray | None = None
         self._row_labels: list[str] = []

@@ -19,7 +19,7 @@ class ProbabilityBarsView(pg.GraphicsLayoutWidget):
         self.setBackground("w")
         self._values: list[np.ndarray] = []
         self._labels: list[list[str]] = []
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(160)
 
     def clear_bars(self) -> None:
         self.clear()
