@@ -115,7 +115,12 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
     start_with(window, args.model)
     app.exec()
     window.close()
-    return outcome["code"]
+    window.state.pool.waitForDone(-1)  # no worker may outlive the window
+    # A one-shot render: skip interpreter teardown, where PySide's and torch's objects
+    # are destroyed in arbitrary order (a rare crash at exit would lose the exit code).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(outcome["code"])
 
 
 def _configure_attention(panel, args: argparse.Namespace) -> None:

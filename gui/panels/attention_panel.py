@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from core import Capability, Inspection, LoadedModel, ModelKind
+from core.errors import InspectorError
 from core.attention import HEAD_STAT_NAMES, MERGE_RULE, head_statistics
 from core.attention_view import MODES, AttentionView, ViewOptions, build_cross_view, build_view
 from core.seq2seq import Seq2SeqAttention, generate_with_attention
@@ -33,6 +34,7 @@ SOURCES = {"encoder": "Encoder self-attention", "decoder": "Decoder self-attenti
            "cross": "Cross-attention while generating"}
 PAIRS = {"A + B": (None, None), "A → B": (0, 1), "B → A": (1, 0), "A → A": (0, 0), "B → B": (1, 1)}
 TABS = ("heatmap", "grid", "lines", "stats", "bertviz")
+MODEL_VIEW_MAX_TOKENS = 40
 
 
 def compute_attention(loaded: LoadedModel, inspector, text: str, text_pair: str | None,
@@ -49,6 +51,7 @@ class AttentionPanel(BasePanel):
     title = "Attention"
     key = "attention"
     requires = frozenset({Capability.ATTENTION})
+    bertviz_ready = Signal(bool)   # the bertviz page finished drawing (or failed)
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -334,11 +337,23 @@ class AttentionPanel(BasePanel):
         self.tabs.setCurrentIndex(TABS.index(name))
 
     # ---------------------------------------------------------------- bertviz
-    def _bertviz_input(self) -> tuple[list[str], np.ndarray] | None:
+    def _bertviz_input(self) -> tuple[list[str], np.ndarray, int | None] | None:
+        """Tokens, square attention and the first sentence-B index (bertviz's pair filter)."""
         raw = self.raw()
         if raw is None or raw[0].shape[-1] != raw[0].shape[-2]:
             return None
-        return list(raw[1]), raw[0]
+        b_start = None
+        if isinstance(self.data, Inspection):
+            seg_b = np.flatnonzero(self.data.encoding.segment_ids == 1)
+            b_start = int(seg_b[0]) if seg_b.size else None
+        return list(raw[1]), raw[0], b_start
+
+    def _bertviz_options(self, n_tokens: int) -> dict:
+        # bertviz's model view draws layers × heads × seq² SVG lines: past ~40 tokens it
+        # takes minutes in the browser, so show only the selected layer then.
+        if self.bertviz_kind.currentData() == "model" and n_tokens > MODEL_VIEW_MAX_TOKENS:
+            return {"include_layers": [self.layer.value()]}
+        return {}
 
     @Slot()
     def _update_bertviz(self) -> None:
@@ -346,15 +361,30 @@ class AttentionPanel(BasePanel):
             return
         data = self._bertviz_input()
         if data is None:
+            self.message_bar.show_info("bertviz shows square self-attention: pick the encoder or decoder source.")
             return
         if self._bertviz is None:
             from ..widgets.bertviz_view import BertvizView
 
             self._bertviz = BertvizView(self.bertviz_box)
             self.bertviz_box.layout().addWidget(self._bertviz, 1)
-            self._bertviz.page_loaded.connect(lambda _ok: self.result_shown.emit())
-        tokens, att = data
-        self._bertviz.set_attention(tokens, att, view=self.bertviz_kind.currentData())
+            self._bertviz.page_loaded.connect(self._on_bertviz_loaded)
+        tokens, att, b_start = data
+        options = self._bertviz_options(len(tokens))
+        if options:
+            self.message_bar.show_info(f"{len(tokens)} tokens: the model view shows layer {self.layer.value()} "
+                                       "only (all layers would take minutes to draw).")
+        try:
+            self._bertviz.set_attention(tokens, att, view=self.bertviz_kind.currentData(),
+                                        sentence_b_start=b_start, **options)
+        except InspectorError as exc:
+            self.message_bar.show_error(str(exc))
+
+    @Slot(bool)
+    def _on_bertviz_loaded(self, ok: bool) -> None:
+        if not ok and self._bertviz is not None:
+            self.message_bar.show_error(f"bertviz could not draw: {self._bertviz.error_message}")
+        self.bertviz_ready.emit(ok)
 
     @Slot()
     def _on_export_html_clicked(self) -> None:
@@ -364,13 +394,19 @@ class AttentionPanel(BasePanel):
             return
         path, _ = QFileDialog.getSaveFileName(self, "Export bertviz as HTML", "attention.html", "HTML (*.html)")
         if path:
-            self.export_html(Path(path))
+            try:
+                self.export_html(Path(path))
+            except (InspectorError, OSError) as exc:
+                self.message_bar.show_error(f"Could not export: {exc}")
+            else:
+                self.message_bar.show_info(f"Saved {path}: it opens offline in any browser.")
 
     def export_html(self, path: Path) -> Path:
         from core.bertviz_html import export_html
 
-        tokens, att = self._bertviz_input()
-        return export_html(path, tokens, att, view=self.bertviz_kind.currentData())
+        tokens, att, b_start = self._bertviz_input()
+        return export_html(path, tokens, att, view=self.bertviz_kind.currentData(), sentence_b_start=b_start,
+                           **self._bertviz_options(len(tokens)))
 
     # ---------------------------------------------------------------- export
     def current_view_widget(self) -> QWidget:
