@@ -58,6 +58,19 @@ def electra_disc_dir() -> Path:
     return real_model("electra-disc")
 
 
+@pytest.fixture(scope="session")
+def web_assets():
+    """The local d3/jQuery/require.js for bertviz; skipped locally (failed in CI) when not fetched."""
+    from core.bertviz_html import WebAssetsMissingError, find_web_assets
+
+    try:
+        return find_web_assets()
+    except WebAssetsMissingError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{exc}: CI must run scripts/fetch_web_assets.sh")
+        pytest.skip(str(exc))
+
+
 def _training_text() -> list[str]:
     if CORPUS.is_file():
         return CORPUS.read_text(encoding="utf-8").splitlines()[:300]

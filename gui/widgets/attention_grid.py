@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
-from .heatmap import HIGHLIGHT_PEN, MASK_RGBA
+from .heatmap import HIGHLIGHT_PEN, MASK_RGBA, setup_matrix_plot
 
 #: Pixels between tiles; gap pixels are NaN, which ImageItem leaves transparent (white background).
 GAP = 2
@@ -75,22 +75,10 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         self._hover_text = ""
 
         self._plot = plot = self.addPlot(row=0, col=0)
-        plot.invertY(True)
+        self._image, self._mask_image, self._bar = setup_matrix_plot(plot)
         plot.setAspectLocked(True)  # tiles stay square
-        plot.showAxis("top")
-        plot.hideAxis("bottom")
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
         for name in ("left", "top"):
-            plot.getAxis(name).setTextPen("#222")
             plot.getAxis(name).setStyle(tickLength=0)
-        self._image = pg.ImageItem(axisOrder="row-major")
-        self._mask_image = pg.ImageItem(axisOrder="row-major")
-        self._mask_image.setZValue(5)
-        plot.addItem(self._image)
-        plot.addItem(self._mask_image)
-        self._bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap="viridis", interactive=False, width=14)
-        self._bar.setImageItem(self._image, insert_in=plot)
         self._box = QGraphicsRectItem()
         self._box.setPen(HIGHLIGHT_PEN)
         self._box.setZValue(10)

@@ -32,6 +32,27 @@ def nice_step(minimum: float) -> int:
     return int(10 * power)
 
 
+
+def setup_matrix_plot(plot: pg.PlotItem) -> tuple[pg.ImageItem, pg.ImageItem, pg.ColorBarItem]:
+    """Shared look of matrix plots: row 0 at the top, labels on top and left, no menus;
+    a data image, a mask overlay above it and a viridis colour bar."""
+    plot.invertY(True)  # row 0 (the first token) at the top, like a table
+    plot.showAxis("top")
+    plot.hideAxis("bottom")
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    for name in ("left", "top"):
+        plot.getAxis(name).setTextPen("#222")
+    image = pg.ImageItem(axisOrder="row-major")
+    mask_image = pg.ImageItem(axisOrder="row-major")
+    mask_image.setZValue(5)
+    plot.addItem(image)
+    plot.addItem(mask_image)
+    bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap="viridis", interactive=False, width=14)
+    bar.setImageItem(image, insert_in=plot)
+    return image, mask_image, bar
+
+
 class HeatmapView(pg.GraphicsLayoutWidget):
     """A rows × cols attention matrix (rows = "from"/query, cols = "to"/key) with token labels."""
 
@@ -55,23 +76,11 @@ class HeatmapView(pg.GraphicsLayoutWidget):
 
         self._readout = self.addLabel("", row=0, col=0, justify="left", color="#222")
         self._plot = plot = self.addPlot(row=1, col=0)
-        plot.invertY(True)  # row 0 (the first token) at the top, like a table
-        plot.showAxis("top")
-        plot.hideAxis("bottom")
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
+        self._image, self._mask_image, self._bar = setup_matrix_plot(plot)
         for name, text in (("left", "from (query)"), ("top", "to (key)")):
             axis = plot.getAxis(name)
             axis.setStyle(tickFont=self._font, tickLength=-3)
-            axis.setTextPen("#222")
             axis.setLabel(text, color="#555")
-        self._image = pg.ImageItem(axisOrder="row-major")
-        self._mask_image = pg.ImageItem(axisOrder="row-major")
-        self._mask_image.setZValue(5)
-        plot.addItem(self._image)
-        plot.addItem(self._mask_image)
-        self._bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap="viridis", interactive=False, width=14)
-        self._bar.setImageItem(self._image, insert_in=plot)
         self._row_box = self._outline()
         self._col_box = self._outline()
         plot.vb.sigResized.connect(self._update_ticks)

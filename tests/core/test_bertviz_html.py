@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import stat
 from pathlib import Path
@@ -24,14 +23,8 @@ def _softmax_attention(layers: int, heads: int, seq: int, seed: int = 0) -> np.n
 
 
 @pytest.fixture(scope="module")
-def assets() -> bv.WebAssets:
-    """The local d3/jQuery/require.js; skipped locally (failed in CI) when not fetched yet."""
-    try:
-        return bv.find_web_assets()
-    except bv.WebAssetsMissingError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{exc}: CI must run scripts/fetch_web_assets.sh")
-        pytest.skip(str(exc))
+def assets(web_assets) -> bv.WebAssets:
+    return web_assets
 
 
 @pytest.fixture(scope="module")

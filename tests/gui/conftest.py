@@ -1,6 +1,7 @@
 """GUI-only fixtures: throw-away settings, loaded models in a ``ModelState``, dialog guards."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+import gui.errors
+import gui.main_window  # noqa: F401  (imports every panel module, so shown_failures patches them all)
 from core import LoadedModel, load_checkpoint
 from gui.settings import AppSettings
 from gui.state import ModelState
@@ -59,8 +62,11 @@ def shown_failures(monkeypatch) -> list[TaskFailure]:
     def record(_parent, failure: TaskFailure) -> None:
         calls.append(failure)
 
-    monkeypatch.setattr("gui.panels.base.show_failure", record)
-    monkeypatch.setattr("gui.main_window.show_failure", record)
+    # Each gui module holds its own ``from ..errors import show_failure`` reference: patch them all.
+    original = gui.errors.show_failure
+    for name, module in list(sys.modules.items()):
+        if (name == "gui" or name.startswith("gui.")) and getattr(module, "show_failure", None) is original:
+            monkeypatch.setattr(module, "show_failure", record)
     return calls
 
 

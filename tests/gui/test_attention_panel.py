@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -172,15 +171,7 @@ def test_empty_text_shows_message(qtbot, minilm_panel):
     assert panel.message_bar.isVisible() and "empty" in panel.message_bar.text().lower()
 
 
-def test_bertviz_tab_renders_offline(qtbot, minilm_panel, tmp_path: Path):
-    from core.bertviz_html import WebAssetsMissingError, find_web_assets
-
-    try:
-        find_web_assets()
-    except WebAssetsMissingError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
+def test_bertviz_tab_renders_offline(qtbot, minilm_panel, tmp_path: Path, web_assets):
     panel = minilm_panel
     _run(qtbot, panel, "The cat sat on the mat.")
     with qtbot.waitSignal(panel.bertviz_ready, timeout=WAIT_MS) as blocker:

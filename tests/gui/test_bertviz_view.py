@@ -35,13 +35,8 @@ def _softmax_attention(layers: int, heads: int, seq: int, seed: int = 0) -> np.n
 
 
 @pytest.fixture(scope="module")
-def assets() -> bv.WebAssets:
-    try:
-        return bv.find_web_assets()
-    except bv.WebAssetsMissingError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{exc}: CI must run scripts/fetch_web_assets.sh")
-        pytest.skip(str(exc))
+def assets(web_assets) -> bv.WebAssets:
+    return web_assets
 
 
 def _delete_now(widget: BertvizView) -> None:

@@ -119,6 +119,22 @@ def test_clicking_words_masks_them_and_ctrl_z_brings_them_back(qtbot, panel) -> 
     assert len(panel.bars.bar_values()) == 1
 
 
+def test_click_right_after_typing_never_masks_stale_offsets(qtbot, panel) -> None:
+    predict(panel, qtbot, LILY)
+    panel._debounce.setInterval(60_000)       # keep the chips stale however slow the machine is
+    panel.text.setCursorPosition(0)
+    qtbot.keyClicks(panel.text, "Hi. ")       # chips still show LILY until the debounce fires
+    assert panel._debounce.isActive() and panel.strip.encoding.text == LILY
+    typed = "Hi. " + LILY
+    stale_chip = panel.strip.chips[panel.strip.encoding.tokens.index("lily")]
+    qtbot.mouseClick(stale_chip, Qt.MouseButton.LeftButton)
+    assert panel.text.text() == typed          # not "... na[MASK]Lily."
+    wait_result_for(qtbot, panel, typed)
+    qtbot.mouseClick(panel.strip.chips[panel.strip.encoding.tokens.index("lily")], Qt.MouseButton.LeftButton)
+    assert panel.text.text() == "Hi. Once upon a time, there was a little [MASK] named [MASK]."
+    wait_idle(qtbot, panel)
+
+
 def test_clicking_a_special_or_masked_token_only_informs(qtbot, panel) -> None:
     predict(panel, qtbot, LILY)
     qtbot.mouseClick(panel.strip.chips[0], Qt.MouseButton.LeftButton)  # [CLS]
@@ -276,16 +292,3 @@ def test_grab_is_not_blank(qtbot, panel, colour_count) -> None:
     assert not image.isNull() and image.width() > 100 and image.height() > 100
     assert colour_count(image) > 5
 
-
-def test_click_right_after_typing_never_masks_stale_offsets(qtbot, panel) -> None:
-    predict(panel, qtbot, LILY)
-    panel.text.setCursorPosition(0)
-    qtbot.keyClicks(panel.text, "Hi. ")       # chips still show LILY until the debounce fires
-    typed = "Hi. " + LILY
-    stale_chip = panel.strip.chips[panel.strip.encoding.tokens.index("lily")]
-    qtbot.mouseClick(stale_chip, Qt.MouseButton.LeftButton)
-    assert panel.text.text() == typed          # not "... na[MASK]Lily."
-    wait_result_for(qtbot, panel, typed)
-    qtbot.mouseClick(panel.strip.chips[panel.strip.encoding.tokens.index("lily")], Qt.MouseButton.LeftButton)
-    assert panel.text.text() == "Hi. Once upon a time, there was a little [MASK] named [MASK]."
-    wait_idle(qtbot, panel)
