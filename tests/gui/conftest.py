@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from core import LoadedModel, load_checkpoint
 import gui.errors
 import gui.main_window  # noqa: F401  (imports every panel module, so shown_failures patches them all)
-from core import LoadedModel, load_checkpoint
 from gui.settings import AppSettings
 from gui.state import ModelState
 from gui.workers import TaskFailure
