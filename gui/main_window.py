@@ -162,8 +162,11 @@ class MainWindow(QMainWindow):
         """Load ``source`` on a worker; the panels follow through ``ModelState``."""
         self.cancel_loading()
         self.load_message.clear()
-        worker = Worker(self._iter_load, source)
-        worker.signals.progress.connect(self.model_bar.show_progress)
+        worker = Worker(iter_load_checkpoint, source)
+        # The download checks this worker's own event between chunks, so Cancel (or a
+        # newer load) stops it promptly.
+        worker.kwargs["cancel"] = worker.cancel_event
+        worker.signals.progress.connect(self._on_load_progress)
         worker.signals.result.connect(self._on_load_result)
         worker.signals.failed.connect(self._on_load_failed)
         worker.signals.cancelled.connect(self._on_load_cancelled)
@@ -173,11 +176,10 @@ class MainWindow(QMainWindow):
         self.model_bar.set_loading(True)
         self.state.pool.start(worker)
 
-    def _iter_load(self, source: str):
-        # Runs on the worker thread; the worker's cancel event reaches the download.
-        worker = self._load_worker
-        cancel = worker.cancel_event if worker is not None else None
-        return (yield from iter_load_checkpoint(source, cancel=cancel))
+    @Slot(object)
+    def _on_load_progress(self, item: object) -> None:
+        if self._load_worker is not None and self.sender() is self._load_worker.signals:
+            self.model_bar.show_progress(item)
 
     @Slot()
     def cancel_loading(self) -> None:

@@ -48,7 +48,8 @@ class Worker(QRunnable):
     """Runs ``fn(*args)`` off the GUI thread; a generator's yields become ``progress``.
 
     A generator's ``return`` value is the result. Cancellation is checked between
-    yields; a generator may also accept the cancel event as ``cancel=``.
+    yields; to stop inside long steps too, pass ``worker.cancel_event`` to ``fn``
+    (e.g. ``worker.kwargs["cancel"] = worker.cancel_event`` before starting it).
     """
 
     def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
