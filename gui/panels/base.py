@@ -79,11 +79,9 @@ class BasePanel(QWidget):
     def _on_worker_failed(self, failure: TaskFailure) -> None:
         if self.sender() is not self._current_signals():
             return
-        if failure.expected:
-            self.message_bar.show_error(failure.message)
-        else:
-            self.message_bar.show_error(failure.message)
-            show_failure(self, failure)
+        self.message_bar.show_error(failure.message)
+        if not failure.expected:
+            show_failure(self, failure)  # unexpected: the traceback goes in a dialog too
         self.result_shown.emit()
 
     @Slot()
