@@ -2,6 +2,7 @@
 aggregations, per-head statistics, cross-attention during generation, bertviz offline."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -392,14 +393,8 @@ class AttentionPanel(BasePanel):
         if data is None:
             self.message_bar.show_info("Run the model first (bertviz shows square self-attention only).")
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export bertviz as HTML", "attention.html", "HTML (*.html)")
-        if path:
-            try:
-                self.export_html(Path(path))
-            except (InspectorError, OSError) as exc:
-                self.message_bar.show_error(f"Could not export: {exc}")
-            else:
-                self.message_bar.show_info(f"Saved {path}: it opens offline in any browser.")
+        self._save_with_dialog("Export bertviz as HTML", "attention.html", "HTML (*.html)", self.export_html,
+                               ": it opens offline in any browser.")
 
     def export_html(self, path: Path) -> Path:
         from core.bertviz_html import export_html
@@ -422,12 +417,18 @@ class AttentionPanel(BasePanel):
         if self.view is None:
             self.message_bar.show_info("Nothing to export yet: run the model first.")
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export view", f"attention-{self.current_tab()}.png",
-                                              "PNG image (*.png);;SVG vector image (*.svg)")
-        if path:
-            try:
-                self.export_current(Path(path))
-            except (OSError, ValueError) as exc:
-                self.message_bar.show_error(f"Could not export: {exc}")
-            else:
-                self.message_bar.show_info(f"Saved {path}")
+        self._save_with_dialog("Export view", f"attention-{self.current_tab()}.png",
+                               "PNG image (*.png);;SVG vector image (*.svg)", self.export_current)
+
+    def _save_with_dialog(self, title: str, default: str, filters: str, save: Callable[[Path], Path],
+                          note: str = "") -> None:
+        """Ask for a file name, call ``save`` and report the outcome in the message bar."""
+        path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
+        if not path:
+            return
+        try:
+            save(Path(path))
+        except (InspectorError, OSError, ValueError) as exc:
+            self.message_bar.show_error(f"Could not export: {exc}")
+        else:
+            self.message_bar.show_info(f"Saved {path}{note}")

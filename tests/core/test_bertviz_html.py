@@ -11,15 +11,13 @@ import pytest
 
 from core import bertviz_html as bv
 from core.errors import InspectorError
+from tests.helpers import random_attention
 
 TOKENS = ["[CLS]", "the", "Ġcat", "▁sat", "on", "it", "[SEP]"]
 
 
 def _softmax_attention(layers: int, heads: int, seq: int, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((layers, heads, seq, seq)).astype(np.float32)
-    e = np.exp(x - x.max(-1, keepdims=True))
-    return (e / e.sum(-1, keepdims=True)).astype(np.float32)
+    return random_attention((layers, heads, seq, seq), seed)
 
 
 @pytest.fixture(scope="module")

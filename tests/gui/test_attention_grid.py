@@ -10,14 +10,13 @@ from PySide6.QtWidgets import QApplication
 
 from gui.widgets.attention_grid import GAP, SCALE_TIPS, AttentionGridView, block_mean
 from gui.widgets.heatmap import MASK_RGBA
+from tests.helpers import random_attention
 
 
 
 
 def softmax_att(layers: int, heads: int, seq: int, seed: int = 0) -> np.ndarray:
-    logits = np.random.default_rng(seed).standard_normal((layers, heads, seq, seq)).astype(np.float32) * 2
-    e = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    return (e / e.sum(axis=-1, keepdims=True)).astype(np.float32)
+    return random_attention((layers, heads, seq, seq), seed, sharpness=2.0)
 
 
 @pytest.fixture

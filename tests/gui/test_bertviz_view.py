@@ -22,16 +22,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 # widget module's Chromium settings (flags, shared GL contexts) apply.
 from core import bertviz_html as bv
 from gui.widgets.bertviz_view import BertvizView
+from tests.helpers import random_attention
 
 TOKENS = ["[CLS]", "the", "little", "Ġdog", "▁ran", "home", ".", "[SEP]"]
 LOAD_MS = 60_000
 
 
 def _softmax_attention(layers: int, heads: int, seq: int, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((layers, heads, seq, seq)).astype(np.float32)
-    e = np.exp(x - x.max(-1, keepdims=True))
-    return (e / e.sum(-1, keepdims=True)).astype(np.float32)
+    return random_attention((layers, heads, seq, seq), seed)
 
 
 @pytest.fixture(scope="module")

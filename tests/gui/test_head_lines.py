@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QScrollArea
 
 from gui.widgets.export import export_widget
 from gui.widgets.head_lines import HEAD_COLORS, MIN_WEIGHT, HeadLinesView, rasterize_lines
+from tests.helpers import random_attention
 
 
 
@@ -19,9 +20,7 @@ TOKENS = ["[CLS]", "once", "upon", "a", "time", "lily", "girl", "[SEP]"]
 
 
 def softmax_att(heads: int, seq: int, seed: int = 0, sharp: float = 2.0) -> np.ndarray:
-    logits = np.random.default_rng(seed).standard_normal((heads, seq, seq)).astype(np.float32) * sharp
-    e = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    return (e / e.sum(axis=-1, keepdims=True)).astype(np.float32)
+    return random_attention((heads, seq, seq), seed, sharpness=sharp)
 
 
 @pytest.fixture

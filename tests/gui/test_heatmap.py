@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 from gui.widgets.export import export_widget
 from gui.widgets.heatmap import MASK_RGBA, HeatmapView, nice_step
+from tests.helpers import random_attention
 
 
 
@@ -18,11 +19,7 @@ TOKENS = ["[CLS]", "once", "upon", "a", "time", "lily", "girl", "[SEP]"]
 
 
 def softmax_rows(n: int, seed: int = 0, causal: bool = False) -> np.ndarray:
-    logits = np.random.default_rng(seed).standard_normal((n, n)).astype(np.float32) * 2
-    if causal:
-        logits[np.triu(np.ones((n, n), dtype=bool), 1)] = -np.inf
-    e = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+    return random_attention((n, n), seed, sharpness=2.0, causal=causal)
 
 
 @pytest.fixture
