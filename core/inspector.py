@@ -110,6 +110,7 @@ class ModelInspector:
         ------
         CapabilityError : the checkpoint has no trained masked-LM head.
         NoMaskTokenError : the tokenizer has no mask token, or the text contains none.
+        TextTooLongError : the text's masks all fall after the model's maximum length.
         EmptyTextError : the text is empty.
         """
         import torch
@@ -118,6 +119,11 @@ class ModelInspector:
         mask_id = self.tokenizer.mask_token_id
         prep = self._prepare(text)
         positions = np.flatnonzero(prep.encoding.input_ids == mask_id)
+        if positions.size == 0 and prep.encoding.truncated and self.tokenizer.mask_token in text:
+            raise errors.TextTooLongError(
+                f"Every {self.tokenizer.mask_token} lies beyond the first {self.loaded.max_length} tokens, "
+                "the most this model reads.",
+                hint="Shorten the text or move the mask nearer the start.")
         if positions.size == 0:
             raise errors.NoMaskTokenError(
                 f"The text has no {self.tokenizer.mask_token} token.",

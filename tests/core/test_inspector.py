@@ -310,6 +310,14 @@ def test_over_long_text_with_mask_still_predicts(inspector):
     assert len(result.predictions) == 1 and result.predictions[0].position == 5
 
 
+def test_mask_cut_off_by_truncation_says_so(inspector):
+    ins = inspector("bert_mini_dir")
+    with pytest.raises(errors.TextTooLongError, match="128"):
+        ins.predict_masks(LONG_TEXT + " She was [MASK].")
+    with pytest.raises(errors.NoMaskTokenError):  # short text without a mask: the ordinary message
+        ins.predict_masks("Lily went to the park.")
+
+
 # --------------------------------------------------------------------------- mask_word
 def test_mask_word_masks_every_piece(inspector):
     minilm = inspector("minilm_dir")
