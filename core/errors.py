@@ -78,3 +78,21 @@ class CapabilityError(InspectorError):
     """The loaded model lacks the head a feature needs (e.g. no MLM head)."""
 
     title = "This model cannot do that"
+
+
+class TargetNotFoundError(InputError):
+    """The target word occurs in none of the sentences."""
+
+
+class SpanError(InputError):
+    """A span is empty, out of range, or crosses a sentence boundary."""
+
+
+class StaticVectorsUnavailableError(CapabilityError):
+    """A static-vector table (e.g. GloVe) cannot be loaded."""
+
+    title = "Static vectors unavailable"
+
+
+class SpanHeadsError(CheckpointError):
+    """Span-projection weights could not be read or do not fit the model."""
