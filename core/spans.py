@@ -145,6 +145,93 @@ def endpoint_reps(h: np.ndarray, spans: np.ndarray) -> np.ndarray:
     return np.concatenate([h[spans[:, 0]], h[spans[:, 1]], span_means(h, spans)], axis=1).astype(np.float32)
 
 
+# ---------------------------------------------------------------- representations (heads)
+def span_reps(h: np.ndarray, spans: np.ndarray, variant: str, heads: Any) -> np.ndarray:
+    """``spanRep`` of each span for ``variant`` through a ``SpanHeads`` module: ``[m, D]`` float32."""
+    import torch
+
+    if variant not in VARIANTS:
+        raise errors.SpanError(f"Unknown span representation '{variant}'.")
+    if variant == "endpoint":
+        return endpoint_reps(h, spans)
+    param = next(heads.parameters())
+    with torch.inference_mode():
+        out = heads(torch.as_tensor(np.asarray(h), dtype=param.dtype, device=param.device),
+                    torch.as_tensor(spans, device=param.device), variant)
+    return out.float().cpu().numpy()
+
+
+@dataclass(frozen=True)
+class SpanTriangle:
+    """Cosine of every span (start × end, length ≤ L) to a reference span representation.
+
+    ``values`` float32 ``[T, T]`` over the sentence's tokens, NaN where there is no span
+    (end before start, longer than L, or a special token); ``count`` spans were scored.
+    """
+
+    values: np.ndarray
+    spans: np.ndarray     # int64 [m, 2]
+    count: int
+    max_len: int          # the L used (capped at the sentence length)
+    n_tokens: int         # content tokens T'
+
+
+def span_triangle(h: np.ndarray, encoding: Encoding, reference: np.ndarray, variant: str, heads: Any,
+                  max_len: int) -> SpanTriangle:
+    """Score all spans of ``encoding``'s content tokens of length ≤ ``max_len`` against ``reference``."""
+    lo, hi = content_range(encoding)
+    n = hi - lo + 1
+    L = min(int(max_len), n)
+    spans = enumerate_spans(lo, hi, L)
+    reps = span_reps(h, spans, variant, heads).astype(np.float64)
+    ref = np.asarray(reference, dtype=np.float64)
+    cos = reps @ ref / np.maximum(np.linalg.norm(reps, axis=1) * np.linalg.norm(ref), 1e-12)
+    values = np.full((len(encoding), len(encoding)), np.nan, dtype=np.float32)
+    values[spans[:, 0], spans[:, 1]] = cos
+    return SpanTriangle(values, spans, len(spans), L, n)
+
+
+# ---------------------------------------------------------------- SpanBERT's boundary objective
+@dataclass(frozen=True)
+class SboInputs:
+    """What SpanBERT's span-boundary head reads to predict each token inside span ``i..j``:
+    the boundary tokens ``x_{i-1}``, ``x_{j+1}`` and, for each inner token, the position
+    embedding of its relative position ``1..k``. Inputs only: no SBO head is run."""
+
+    left: int | None                  # token index i-1 (None before the start)
+    right: int | None                 # token index j+1 (None past the end)
+    left_vector: np.ndarray | None    # [d]
+    right_vector: np.ndarray | None   # [d]
+    inner: tuple[int, ...]            # i..j
+    relative_positions: tuple[int, ...]
+    position_vectors: np.ndarray | None  # [k, d]; None when the model has no position table (RoPE)
+
+
+def position_table(model: Any) -> np.ndarray | None:
+    """The learned absolute position-embedding matrix ``[positions, d]``, or None (rotary/relative)."""
+    from torch import nn
+
+    for name, module in model.named_modules():
+        leaf = name.rsplit(".", 1)[-1]
+        if leaf in ("position_embeddings", "wpe", "embed_positions") and isinstance(module, nn.Embedding):
+            return module.weight.detach().float().cpu().numpy()
+    return None
+
+
+def sbo_inputs(h: np.ndarray, encoding: Encoding, i: int, j: int, positions: np.ndarray | None) -> SboInputs:
+    """The SBO head's inputs for span ``i..j`` from hidden states ``h`` ``[T, d]``."""
+    check_span(encoding, i, j)
+    n = len(encoding)
+    left = i - 1 if i - 1 >= 0 else None
+    right = j + 1 if j + 1 < n else None
+    rel = tuple(range(1, j - i + 2))
+    pos = None
+    if positions is not None:
+        pos = positions[[min(r, positions.shape[0] - 1) for r in rel]]
+    return SboInputs(left, right, None if left is None else h[left], None if right is None else h[right],
+                     tuple(range(i, j + 1)), rel, pos)
+
+
 # ---------------------------------------------------------------- learned heads (torch)
 def __getattr__(name: str) -> Any:
     # SpanHeads and its save/load helpers live in core.span_heads (it imports torch at
