@@ -110,3 +110,21 @@ class DatasetError(InputError):
 
 class NothingToTrainError(DatasetError):
     """Every label is ignored (-100), or only one class is present: a run would learn nothing."""
+
+
+class TargetNotFoundError(InputError):
+    """The target word occurs in none of the sentences."""
+
+
+class SpanError(InputError):
+    """A span is empty, out of range, or crosses a sentence boundary."""
+
+
+class StaticVectorsUnavailableError(CapabilityError):
+    """A static-vector table (e.g. GloVe) cannot be loaded."""
+
+    title = "Static vectors unavailable"
+
+
+class SpanHeadsError(CheckpointError):
+    """Span-projection weights could not be read or do not fit the model."""
