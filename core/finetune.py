@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import errors
-from .datasets import Task, TaskDataset, align_word_labels, check_label_mask, split_dataset
+from .datasets import ColumnMapping, Task, TaskDataset, load_dataset, align_word_labels, check_label_mask, split_dataset
 from .finetune_types import FineTuneResult, Snapshot, Strategy, TrainableSummary
 from .ft_tasks import TaskObjective, encode, make_collate, run_probe
 from .strategies import LoraSettings, apply_strategy, is_peft, snapshot_weights, trainable_summary, weight_changes
@@ -152,10 +152,11 @@ def _copy_missing_heads(base: Path, folder: Path, prefix: str) -> None:
 
 def iter_finetune(base: str | Path, dataset: TaskDataset, cfg: FineTuneConfig, *,
                   control: TrainControl | None = None, resume_from: str | Path | None = None,
-                  ) -> Generator[TrainProgress, None, FineTuneResult]:
+                  mapping: ColumnMapping | None = None) -> Generator[TrainProgress, None, FineTuneResult]:
     """Fine-tune ``base`` (a checkpoint folder) on ``dataset``; yields the engine's records.
 
     Records with a probe carry a :class:`Snapshot` in ``probe``. Returns a :class:`FineTuneResult`.
+    ``mapping`` (the dataset's column mapping) is written to the run's card so it can be resumed.
 
     Raises
     ------
@@ -197,7 +198,8 @@ def iter_finetune(base: str | Path, dataset: TaskDataset, cfg: FineTuneConfig, *
     card = {"title": f"{Path(str(base)).name} fine-tuned: {task.value}", "task": task.value,
             "base_model": str(base), "strategy": cfg.strategy.value if isinstance(cfg.strategy, Strategy)
             else str(cfg.strategy), "data": f"{Path(dataset.source).name} ({len(train_ex)} train, {len(val_ex)} validation)",
-            "labels": list(labels), "finetune": _plain(asdict(cfg))}
+            "labels": list(labels), "finetune": _plain(asdict(cfg)), "data_path": str(dataset.source),
+            "mapping": asdict(mapping) if mapping is not None else None}
     save = _save_with_extra_heads(base, is_peft(model)) if task is not Task.SPANS else None
     if task is Task.SPANS and is_peft(model):
         save = _merged_span_save
@@ -221,3 +223,37 @@ def _plain(v: Any) -> Any:
     if hasattr(v, "value"):
         return v.value
     return v
+
+
+def config_from_dict(d: dict[str, Any]) -> FineTuneConfig:
+    """Rebuild a :class:`FineTuneConfig` from ``asdict`` output (a saved run's ``run.json``)."""
+    d = dict(d)
+    d["task"] = Task(d["task"])
+    d["strategy"] = Strategy(d["strategy"])
+    lora = dict(d.get("lora") or {})
+    lora["targets"] = tuple(lora.get("targets") or ())
+    d["lora"] = LoraSettings(**lora)
+    d["train"] = TrainConfig(**d["train"])
+    return FineTuneConfig(**d)
+
+
+def iter_resume(folder: str | Path, *, control: TrainControl | None = None, epochs: float | None = None,
+                ) -> Generator[TrainProgress, None, FineTuneResult]:
+    """Resume a run saved by :func:`iter_finetune` (same base, data and settings; optionally more epochs)."""
+    from dataclasses import replace
+
+    from .training import read_run
+
+    info = read_run(folder)
+    card = info.get("card") or {}
+    if "finetune" not in card or "base_model" not in card or "data_path" not in card:
+        raise errors.ResumeError(f"'{folder}' is not a saved fine-tuning run.",
+                                 hint="Pick a folder saved by the fine-tuning panel.")
+    cfg = config_from_dict(card["finetune"])
+    train = replace(cfg.train, output_dir=str(folder), epochs=epochs if epochs else cfg.train.epochs)
+    cfg = replace(cfg, train=train)
+    mapping = ColumnMapping(**card["mapping"]) if card.get("mapping") else None
+    dataset = load_dataset(card["data_path"], cfg.task, mapping, labels=card.get("labels") or None)
+    result = yield from iter_finetune(card["base_model"], dataset, cfg, control=control, resume_from=folder,
+                                      mapping=mapping)
+    return result
