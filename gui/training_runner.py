@@ -7,6 +7,7 @@ trainer can never flood the event loop with redraws.
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,9 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from core.training import TrainControl
 
 from .workers import TaskFailure, Worker
+
+
+SWITCH_INTERVAL_S = 0.0005
 
 
 class TrainingRunner(QObject):
@@ -26,13 +30,14 @@ class TrainingRunner(QObject):
     cancelled = Signal()          # stopped without saving
     running_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, flush_ms: int = 100) -> None:
+    def __init__(self, parent: QObject | None = None, flush_ms: int = 250) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.control: TrainControl | None = None
         self._worker: Worker | None = None
         self._buffer: list[Any] = []
+        self._switch = sys.getswitchinterval()
         self._timer = QTimer(self)
         self._timer.setInterval(flush_ms)
         self._timer.timeout.connect(self._flush)
@@ -55,6 +60,11 @@ class TrainingRunner(QObject):
         sig.finished.connect(self._on_finished)
         self._worker = worker
         self._buffer.clear()
+        # The GUI thread hands the GIL back on every call into Qt (a repaint makes hundreds);
+        # with CPython's default 5 ms switch interval each hand-back could cost the GUI up
+        # to 5 ms while the trainer holds the GIL. A short interval keeps repaints smooth.
+        self._switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self._timer.start()
         self.running_changed.emit(True)
         self.pool.start(worker)
@@ -104,7 +114,9 @@ class TrainingRunner(QObject):
 
     @Slot()
     def _on_finished(self) -> None:
+        sys.setswitchinterval(self._switch)
         self._timer.stop()
         self._flush()
         self._worker = None
         self.running_changed.emit(False)
+

@@ -50,6 +50,7 @@ class FineTunePanel(BasePanel):
         self.last_record: TrainProgress | None = None
         self._snapshots: list[Snapshot] = []
         self._run_dir = ""
+        self._tab_dirty = False
 
         self.form = FineTuneForm(self)
         self.trainable_label = QLabel(self)
@@ -69,7 +70,7 @@ class FineTunePanel(BasePanel):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(left)
-        self.scroll.setMinimumWidth(380)
+        self.scroll.setMinimumWidth(420)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.start_btn = QPushButton(self)
@@ -155,7 +156,10 @@ class FineTunePanel(BasePanel):
         self.runner.running_changed.connect(self._update_buttons)
         self.form.changed.connect(self._update_trainable)
         self.form.data_changed.connect(self._update_alignment)
+        self.form.data_changed.connect(self._update_trainable)
+        self.form.load_failed.connect(self.message_bar.show_error)
         self.compare.overlays_changed.connect(self.curves.set_overlays)
+        self.tabs.currentChanged.connect(self._render_tab)
         self.att_layer.valueChanged.connect(self._show_attention)
         self.att_head.valueChanged.connect(self._show_attention)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start)
@@ -330,6 +334,17 @@ class FineTunePanel(BasePanel):
             self.probe_view.set_before(snap.probe)
         else:
             self.probe_view.set_now(snap.probe)
+        # The other tabs' plots are drawn when shown: rebuilding hidden pyqtgraph items
+        # during a run would only cost the event loop time.
+        self._tab_dirty = True
+        self._render_tab()
+
+    @Slot()
+    def _render_tab(self) -> None:
+        if not self._snapshots or not self._tab_dirty or self.tabs.currentIndex() == 0:
+            return
+        self._tab_dirty = False
+        snap = self._snapshots[-1]
         if snap.changes:
             self.changes.set_bars([group_label(self, c.name) for c in snap.changes],
                                   [c.relative_change for c in snap.changes], [c.trainable for c in snap.changes])

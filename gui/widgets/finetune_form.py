@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core import errors
@@ -29,6 +29,7 @@ class FineTuneForm(QWidget):
 
     changed = Signal()            # anything that changes the trainable count or the data
     data_changed = Signal()
+    load_failed = Signal(str)     # a data file was refused (message with line numbers)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,11 +101,9 @@ class FineTuneForm(QWidget):
 
         self.data_box = QGroupBox(self)
         data_form = QFormLayout(self.data_box)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sample_btn)
-        buttons.addWidget(self.browse_btn)
         data_form.addRow(self.data_label)
-        data_form.addRow(buttons)
+        data_form.addRow(self.sample_btn)
+        data_form.addRow(self.browse_btn)
         for r, box in self.role_boxes.items():
             data_form.addRow(self.role_labels[r], box)
         data_form.addRow(self.preview)
@@ -231,7 +230,16 @@ class FineTuneForm(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a dataset"), "",
                                               self.tr("Data files (*.csv *.tsv *.jsonl *.json *.txt)"))
         if path:
-            self.load_file(Path(path))
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> bool:
+        """``load_file`` for the user: a refused file is reported through ``load_failed``."""
+        try:
+            self.load_file(path)
+        except errors.InspectorError as exc:
+            self.load_failed.emit(str(exc))
+            return False
+        return True
 
     def load_file(self, path: Path) -> None:
         """Read a file for the preview and column mapping; a bad file raises ``DatasetError`` (nothing kept)."""

@@ -65,6 +65,9 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
             axis.setTextPen("#222")
             axis.setPen("#444")
         plot.getAxis("bottom").setLabel(xlabel, **{"font-size": f"{self._pt}pt", "color": "#333"})
+        # Ranges are set by hand and only grow: re-laying out four axes on every update
+        # (auto-range) costs the event loop far more than drawing the curves.
+        plot.disableAutoRange()
         return plot
 
     # ---------------------------------------------------------------- data
@@ -80,11 +83,16 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
         for curve in self.val_curves.values():
             self.val_plot.removeItem(curve)
         self.val_curves.clear()
+        self._yrange: dict[str, tuple[float, float]] = {}
+        self._xmax = 0
 
     def add_records(self, records: Sequence[object]) -> None:
         """Append ``TrainProgress`` records (those without a loss or metrics are skipped); redraw once."""
         changed = False
         for r in records:
+            total = getattr(r, "total_steps", 0)
+            if total and total != self._xmax:
+                self._set_x(total)
             if getattr(r, "phase", "") == "train" and r.loss is not None:
                 self.steps.append(r.step)
                 self.losses.append(r.loss)
@@ -118,8 +126,34 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
                     self.val.setdefault(k, [np.nan] * (len(self.val_steps) - 1)).append(v)
         self._redraw()
 
+    def _set_x(self, total: int) -> None:
+        self._xmax = total
+        for plot in (self.loss_plot, self.val_plot, self.lr_plot, self.grad_plot):
+            plot.setXRange(0, total, padding=0.02)
+
+    def _fit_y(self, key: str, plot: pg.PlotItem, *arrays: Sequence[float]) -> None:
+        values = np.concatenate([np.asarray(a, dtype=float) for a in arrays]) if arrays else np.zeros(0)
+        values = values[np.isfinite(values)]
+        if not values.size:
+            return
+        lo, hi = float(values.min()), float(values.max())
+        cur = self._yrange.get(key)
+        if cur is not None and lo >= cur[0] and hi <= cur[1]:
+            return
+        if cur is not None:
+            lo, hi = min(lo, cur[0]), max(hi, cur[1])
+        pad = (hi - lo) * 0.15 or abs(hi) * 0.1 or 1.0
+        self._yrange[key] = (lo - pad, hi + pad)
+        plot.setYRange(lo - pad, hi + pad, padding=0)
+
     def _redraw(self) -> None:
         x = np.asarray(self.steps, dtype=float)
+        if self.steps and self.steps[-1] > self._xmax:
+            self._set_x(max(self.steps[-1], self._xmax * 2))
+        self._fit_y("loss", self.loss_plot, self.losses)
+        self._fit_y("lr", self.lr_plot, self.lrs)
+        self._fit_y("grad", self.grad_plot, self.grads)
+        self._fit_y("val", self.val_plot, *[v for k, v in self.val.items() if k != "perplexity"])
         self.raw_curve.setData(x, np.asarray(self.losses))
         self.smooth_curve.setData(x, smooth(self.losses) if self.losses else [])
         self.lr_curve.setData(x, np.asarray(self.lrs))
@@ -150,11 +184,15 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
             loss = [(float(r["step"]), float(r["loss"])) for r in rows if "loss" in r]
             if loss:
                 xs, ys = zip(*loss)
+                self._fit_y("loss", self.loss_plot, ys)
+                if xs[-1] > self._xmax:
+                    self._set_x(int(xs[-1]))
                 self._overlays.append(self.loss_plot.plot(xs, smooth(ys), pen=pen, name=name))
             key = "eval_accuracy" if any("eval_accuracy" in r for r in rows) else "eval_loss"
             val = [(float(r["step"]), float(r[key])) for r in rows if key in r]
             if val:
                 xs, ys = zip(*val)
+                self._fit_y("val", self.val_plot, ys)
                 self._overlays.append(self.val_plot.plot(xs, ys, pen=pen, symbol="t", symbolBrush=colour,
                                                          name=f"{name}: {_metric_name(key[5:])}"))
 
