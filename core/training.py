@@ -240,6 +240,16 @@ def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
     return [{"params": decay, "weight_decay": weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
 
 
+def _adamw(groups: list[dict[str, Any]], lr: float) -> Any:
+    """AdamW with the fused kernel (CUDA, and CPU in recent torch): one kernel for all tensors."""
+    import torch
+
+    try:
+        return torch.optim.AdamW(groups, lr=lr, fused=True)
+    except (RuntimeError, ValueError, TypeError):
+        return torch.optim.AdamW(groups, lr=lr, foreach=True)
+
+
 def is_oom(exc: BaseException) -> bool:
     import torch
 
@@ -337,8 +347,7 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
     torch.manual_seed(config.seed)
     model.to(device)
     model.train()
-    optimizer = torch.optim.AdamW(_param_groups(model, config.weight_decay), lr=config.lr,
-                                  fused=device.startswith("cuda"))
+    optimizer = _adamw(_param_groups(model, config.weight_decay), config.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(optimizer, linear_schedule(warmup, total))
     scaler = torch.amp.GradScaler("cuda") if precision == "fp16" else None
     curves: list[dict[str, float | str]] = []
