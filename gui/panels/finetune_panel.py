@@ -94,6 +94,7 @@ class FineTunePanel(BasePanel):
         training.addWidget(self.probe_view)
         training.setStretchFactor(0, 3)
         training.setStretchFactor(1, 1)
+        training.setSizes([620, 220])
         self.changes = LayerBarsView(self)
         self.att_layer = QSpinBox(self)
         self.att_head = QSpinBox(self)
@@ -194,6 +195,10 @@ class FineTunePanel(BasePanel):
         self.trainable_map.set_title(self.tr("What trains (share of each layer)"))
         self.att_caption.setText(self.tr("Probe attention, before → now:"))
         self.att_layer_label.setText(self.tr("Layer"))
+        # The heatmap's axes say query/key (attention); here rows are the truth, columns the prediction.
+        plot = self.confusion.getItem(1, 0)
+        plot.getAxis("left").setLabel(self.tr("true label"), color="#333")
+        plot.getAxis("top").setLabel(self.tr("predicted label (share of each true label)"), color="#333")
         self.att_head_label.setText(self.tr("Head"))
         self.form.retranslate_ui()
         self.probe_view.retranslate_ui()

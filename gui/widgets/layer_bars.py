@@ -37,7 +37,7 @@ class LayerBarsView(pg.PlotWidget):
         self.trainable: list[bool] = []
 
     def set_title(self, text: str) -> None:
-        self.getPlotItem().setTitle(f"<span style='font-size:{self._font.pointSize() + 1}pt'>{text}</span>")
+        self.getPlotItem().setTitle(text, color="#222", size=f"{self._font.pointSize() + 1}pt")
 
     def set_bars(self, names: Sequence[str], values: Sequence[float], trainable: Sequence[bool]) -> None:
         plot = self.getPlotItem()
@@ -53,7 +53,9 @@ class LayerBarsView(pg.PlotWidget):
         plot.addItem(self._bars)
         plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(self.names)]])
         top = float(self.values.max()) if self.values.size else 1.0
-        plot.setYRange(0, top * 1.2 if top > 0 else 1.0, padding=0)
+        if self._percent:
+            top = 1.0  # shares: always the full 0-100% scale, so 1% looks small
+        plot.setYRange(0, top * 1.25 if top > 0 else 1.0, padding=0)
         plot.setXRange(-0.6, len(self.names) - 0.4, padding=0)
         small = QFont(self._font)
         small.setPointSize(max(8, self._font.pointSize() - 2))

@@ -69,7 +69,10 @@ class RunCompareView(QWidget):
     def add_run(self, folder: str | Path, checked: bool = False) -> None:
         folder = str(folder)
         for i in range(self.runs.count()):
-            if self.runs.item(i).data(Qt.ItemDataRole.UserRole) == folder:
+            item = self.runs.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == folder:
+                if checked:
+                    item.setCheckState(Qt.CheckState.Checked)
                 return
         item = QListWidgetItem(Path(folder).name)
         item.setData(Qt.ItemDataRole.UserRole, folder)
@@ -90,13 +93,29 @@ class RunCompareView(QWidget):
 
     @Slot(QListWidgetItem)
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        from PySide6.QtGui import QBrush, QColor
+
+        from .train_curves import OVERLAY_COLOURS
+
         folders = self.checked_runs()
+        self.runs.blockSignals(True)
+        for i in range(self.runs.count()):
+            item = self.runs.item(i)
+            folder = item.data(Qt.ItemDataRole.UserRole)
+            if folder in folders:
+                n = folders.index(folder)
+                item.setText(f"#{n + 1}  {Path(folder).name}")
+                item.setForeground(QBrush(QColor(OVERLAY_COLOURS[n % len(OVERLAY_COLOURS)])))
+            else:
+                item.setText(Path(folder).name)
+                item.setForeground(QBrush(QColor("#222")))
+        self.runs.blockSignals(False)
         self.overlays_changed.emit([(Path(f).name, read_curves(f)) for f in folders])
         infos = [read_run(f) for f in folders]
         rows = settings_diff(infos) if len(infos) > 1 else []
         self.diff.clear()
         self.diff.setColumnCount(len(folders))
-        self.diff.setHorizontalHeaderLabels([Path(f).name for f in folders])
+        self.diff.setHorizontalHeaderLabels([f"#{n + 1}" for n in range(len(folders))])
         self.diff.setRowCount(len(rows))
         self.diff.setVerticalHeaderLabels([k for k, _ in rows])
         for i, (_, values) in enumerate(rows):

@@ -45,7 +45,7 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
         self.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.loss_plot, self.val_plot):
             plot.addLegend(offset=(-5, 5), labelTextSize=f"{font_pt - 2}pt", labelTextColor="#222",
-                           brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#bbb"))
+                           brush=pg.mkBrush(255, 255, 255, 150), pen=pg.mkPen("#bbb"))
         self.raw_curve = self.loss_plot.plot(pen=pg.mkPen("#9db7e0", width=1.5), name=_tr("raw"))
         self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#1f4fa8", width=4), name=_tr("smoothed"))
         self.lr_curve = self.lr_plot.plot(pen=pg.mkPen("#d35400", width=3))
@@ -55,7 +55,8 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
         self.clear_run()
 
     def _plot(self, row: int, col: int, title: str, xlabel: str) -> pg.PlotItem:
-        plot = self.addPlot(row=row, col=col, title=f"<span style='font-size:{self._pt + 2}pt'>{title}</span>")
+        plot = self.addPlot(row=row, col=col)
+        plot.setTitle(title, color="#222", size=f"{self._pt + 2}pt")
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -178,8 +179,9 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
                 if item in plot.listDataItems():
                     plot.removeItem(item)
         self._overlays.clear()
-        for n, (name, rows) in enumerate(runs):
+        for n, (_name, rows) in enumerate(runs):
             colour = OVERLAY_COLOURS[n % len(OVERLAY_COLOURS)]
+            name = f"#{n + 1}"  # short: the Compare runs tab shows which run has which number and colour
             pen = pg.mkPen(colour, width=3, style=pg.QtCore.Qt.PenStyle.DashLine)
             loss = [(float(r["step"]), float(r["loss"])) for r in rows if "loss" in r]
             if loss:
@@ -194,7 +196,7 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
                 xs, ys = zip(*val)
                 self._fit_y("val", self.val_plot, ys)
                 self._overlays.append(self.val_plot.plot(xs, ys, pen=pen, symbol="t", symbolBrush=colour,
-                                                         name=f"{name}: {_metric_name(key[5:])}"))
+                                                         name=f"{name} {_metric_name(key[5:])}"))
 
     @property
     def overlay_count(self) -> int:
