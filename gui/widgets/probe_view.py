@@ -41,7 +41,8 @@ def probe_html(p: ProbeResult | None, empty: str) -> str:
         items = [f"<b>{html.escape(' '.join(p.words[a:b + 1]))}</b> → {html.escape(lab)} ({pr:.0%})"
                  for a, b, lab, pr in p.spans[:5]]
         return "<br>".join(items)
-    return f"{html.escape(p.text)}<span style='color:#1f4fa8'><b>{html.escape(p.continuation)}</b></span>"
+    gap = "" if not p.continuation or p.continuation[0].isspace() or p.continuation[0] in ".,;:!?" else " "
+    return f"{html.escape(p.text)}{gap}<span style='color:#1f4fa8'><b>{html.escape(p.continuation)}</b></span>"
 
 
 class ProbeView(QFrame):
