@@ -22,6 +22,7 @@ from ..errors import show_failure
 from ..state import ModelState
 from ..training_runner import TrainingRunner
 from ..widgets.finetune_form import FineTuneForm
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.heatmap import HeatmapView
 from ..widgets.layer_bars import LayerBarsView
 from ..widgets.probe_view import ProbeView
@@ -70,7 +71,7 @@ class FineTunePanel(BasePanel):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(left)
-        self.scroll.setMinimumWidth(420)
+        self.scroll.setMinimumWidth(220)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.start_btn = QPushButton(self)
@@ -101,6 +102,9 @@ class FineTunePanel(BasePanel):
         self.att_before = HeatmapView(self)
         self.att_now = HeatmapView(self)
         self.att_caption = QLabel(self)
+        self.att_caption.setWordWrap(True)
+        for view in (self.att_before, self.att_now):
+            view.setMinimumSize(140, 96)
         changed = QWidget(self)
         cl = QGridLayout(changed)
         picks = QHBoxLayout()
@@ -122,12 +126,10 @@ class FineTunePanel(BasePanel):
         self.tabs.addTab(self.confusion, "")
         self.tabs.addTab(self.compare, "")
 
-        buttons = QHBoxLayout()
-        for b in (self.start_btn, self.stop_btn, self.save_stop_btn, self.resume_btn, self.export_btn):
+        buttons = FlowLayout()  # wraps onto a second row in a narrow dock
+        for b in (self.start_btn, self.stop_btn, self.save_stop_btn, self.resume_btn, self.export_btn,
+                  self.load_btn, self.load_slot):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.load_btn)
-        buttons.addWidget(self.load_slot)
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)

@@ -63,7 +63,7 @@ class ProbeView(QFrame):
             lab.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             lab.setStyleSheet("font-size: 16pt; background: white; border: 1px solid #d0d7e2; "
                               "border-radius: 6px; padding: 8px;")
-            lab.setMinimumHeight(80)
+            lab.setMinimumHeight(40)
         for t in (self.before_title, self.now_title):
             t.setStyleSheet("font-weight: bold;")
         row = QHBoxLayout(self)
