@@ -206,7 +206,10 @@ class FineTunePanel(BasePanel):
         self.probe_view.retranslate_ui()
         self.compare.retranslate_ui()
         if not self.runner.running and self.last_record is None:
-            self.status.setText(self.tr("Pick a task and press Start training."))
+            from core.training import resolve_device
+
+            self.status.setText(self.tr("Pick a task and press Start training (device: {0}).").format(
+                resolve_device("auto")))
 
     # ---------------------------------------------------------------- model
     def on_model_changed(self, loaded: LoadedModel | None) -> None:

@@ -128,7 +128,8 @@ def test_stop_discards_and_stop_and_save_then_resume(qtbot, panel) -> None:
     assert panel.curves.steps == list(range(1, result.train.total_steps + 1))  # history + resumed steps
 
 
-def test_result_loads_into_slot_b_for_the_mask_panel(qtbot, panel) -> None:
+def test_result_loads_into_slot_b_for_the_mask_and_attention_panels(qtbot, panel) -> None:
+    from gui.panels.attention_panel import AttentionPanel
     from gui.panels.mask_panel import MaskPanel
 
     _run_to_end(qtbot, panel)
@@ -141,6 +142,10 @@ def test_result_loads_into_slot_b_for_the_mask_panel(qtbot, panel) -> None:
     loaded = panel.state.model("B")
     assert loaded is not None and Path(loaded.path) == Path(panel.last_saved)
     assert mask.supports(mask.loaded)   # the fine-tuned checkpoint kept the base's MLM head
+    attention = AttentionPanel(panel.state)
+    qtbot.addWidget(attention)
+    attention.set_slot("B")
+    assert attention.loaded is loaded and attention.supports(loaded)
     mask.text.setText("once upon a time there was a [MASK] .")
     with qtbot.waitSignal(mask.result_shown, timeout=WAIT_MS):
         mask.refresh()
