@@ -200,7 +200,8 @@ class FineTuneForm(QWidget):
                  self.tr("Validation share"), self.tr("Precision")]
         for lab, text in zip(self.hyper_labels, hyper):
             lab.setText(text)
-        self.lr.setToolTip(self.tr("Full fine-tuning: 2e-5 … 5e-5. Heads and LoRA: 1e-4 … 1e-3."))
+        self.lr.setToolTip(self.tr("Full fine-tuning of a large model: 2e-5 … 5e-5 (small models and tiny data "
+                                   "tolerate 1e-4 … 5e-4). Heads and LoRA: 1e-4 … 1e-3."))
         self.precision.setToolTip(self.tr("auto: bf16 mixed precision on a GPU that supports it, else fp16 with a "
                                           "gradient scaler; fp32 on the CPU."))
         self.probe.setPlaceholderText(self.tr("A sentence to watch during training"))
@@ -231,7 +232,9 @@ class FineTuneForm(QWidget):
         self.span_len_label.setVisible(task is Task.SPANS)
         self.probe.setText(text)
         self.probe_b.setText(text_b)
-        self.lr.setText("1e-3" if task is Task.CAUSAL_LM else "5e-5")
+        # Defaults that show learning within a lesson on the small samples (heads start random).
+        self.lr.setText({Task.CLASSIFY: "1e-4", Task.PAIR: "1e-4", Task.TOKENS: "3e-4", Task.SPANS: "5e-4",
+                         Task.CAUSAL_LM: "1e-3"}[task])
         self.use_sample()
         self.changed.emit()
 
