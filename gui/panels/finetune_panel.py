@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
@@ -71,8 +71,7 @@ class FineTunePanel(BasePanel):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(left)
-        self.scroll.setMinimumWidth(220)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumWidth(300)
 
         self.start_btn = QPushButton(self)
         self.stop_btn = QPushButton(self)
@@ -140,8 +139,11 @@ class FineTunePanel(BasePanel):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.scroll)
         split.addWidget(right)
-        split.setStretchFactor(1, 3)
-        split.setSizes([460, 900])
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        self._split = split
+        self._sized = False
+        split.splitterMoved.connect(self._on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addWidget(split, 1)
@@ -171,6 +173,25 @@ class FineTunePanel(BasePanel):
         self.retranslate_ui()
         self._update_buttons(False)
         self.on_model_changed(self.loaded)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not self._sized:
+            # Keep the form at a readable width as the dock settles, until the user drags the splitter
+            # (after the layout has resized the splitter itself, hence the zero-delay timer).
+            QTimer.singleShot(0, self._size_split)
+
+    @Slot()
+    def _size_split(self) -> None:
+        total = self._split.width()
+        if self._sized or total <= 0:
+            return
+        left = max(self.scroll.minimumWidth(), min(470, int(total * 0.38)))
+        self._split.setSizes([left, max(1, total - left)])
+
+    @Slot()
+    def _on_splitter_moved(self) -> None:
+        self._sized = True
 
     # ---------------------------------------------------------------- text
     def retranslate_ui(self) -> None:

@@ -16,7 +16,8 @@ def probe_html(p: ProbeResult | None, empty: str) -> str:
     if p is None:
         return f"<i>{html.escape(empty)}</i>"
     if p.kind == "classes" and p.probs is not None:
-        rows = []
+        sentence = html.escape(p.text) + (f" | {html.escape(p.text_b)}" if p.text_b else "")
+        rows = [f"<tr><td colspan=3 style='color:#555; font-size:12pt'><i>{sentence}</i></td></tr>"]
         best = int(p.probs.argmax())
         for i, (lab, pr) in enumerate(zip(p.labels, p.probs)):
             bar = "█" * int(round(float(pr) * 20))
