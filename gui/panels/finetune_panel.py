@@ -307,8 +307,7 @@ class FineTunePanel(BasePanel):
             return
         try:
             dataset = self.form.dataset()
-            self._run_dir = str(self.runs_dir / f"{Path(base).name}-{self.form.current_task.value}-"
-                                                f"{time.strftime('%Y%m%d-%H%M%S')}")
+            self._run_dir = str(self._new_run_dir(base))
             cfg = self.form.config(output_dir=self._run_dir)
         except errors.InspectorError as exc:
             self.message_bar.show_error(str(exc))
@@ -316,6 +315,14 @@ class FineTunePanel(BasePanel):
         self._reset_views()
         self.runner.start(iter_finetune, base, dataset, cfg, mapping=self.form.mapping())
         self.status.setText(self.tr("Preparing the model copy and the data…"))
+
+    def _new_run_dir(self, base: str) -> Path:
+        """A fresh folder name per run (two runs in the same second must not share one)."""
+        stem = f"{Path(base).name}-{self.form.current_task.value}-{time.strftime('%Y%m%d-%H%M%S')}"
+        path, n = self.runs_dir / stem, 2
+        while path.exists():
+            path, n = self.runs_dir / f"{stem}-{n}", n + 1
+        return path
 
     def resume(self, folder: str) -> None:
         """Continue a saved run (its own base, data and settings)."""
