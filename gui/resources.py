@@ -31,3 +31,8 @@ def load_stylesheet(base_pt: int = 12) -> str:
 def sample_texts() -> dict[str, list[str]]:
     """Example sentences per panel, shown in combo boxes (lesson presets)."""
     return json.loads(asset("sample_texts.json").read_text(encoding="utf-8"))
+
+
+def embedding_presets() -> dict[str, list[dict]]:
+    """Lesson presets of the embeddings and spans panels (``assets/embedding_presets.json``)."""
+    return json.loads(asset("embedding_presets.json").read_text(encoding="utf-8"))

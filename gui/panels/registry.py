@@ -43,6 +43,8 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("mask", "mask_panel:MaskPanel", "left", "left"),
     PanelSpec("tokens", "tokens_panel:TokensPanel", "right", "right"),
     PanelSpec("attention", "attention_panel:AttentionPanel", "right", "right"),
+    PanelSpec("embeddings", "embeddings_panel:EmbeddingsPanel", "right", "right"),
+    PanelSpec("spans", "spans_panel:SpansPanel", "right", "right"),
 )
 
 

@@ -1,0 +1,518 @@
+"""Embeddings: static vs contextual similarity, layer curves, ELMo scalar mix, left context, PCA,
+neighbours and sentence similarity — one batched forward, every slider re-slices the cache."""
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
+                               QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from core import Capability, LoadedModel, errors
+from core import embeddings as E
+from core.static_vectors import GloVeTable, ModelInputTable, load_glove
+from core.types import TaskProgress
+
+from ..resources import embedding_presets
+from ..state import ModelState
+from ..widgets.embedding_plots import LayerCurvesView, ProjectionView
+from ..widgets.embedding_tabs import LeftContextTab, NeighboursTab, SimilarityTab
+from ..widgets.export import EXPORT_FILTER, export_widget
+from ..widgets.scalar_mix import ScalarMixEditor
+from ..widgets.sentence_tokens import SentenceTokensView
+from ..widgets.value_heatmap import ValueHeatmapView
+from .base import BasePanel
+
+TABS = ("similarity", "curves", "context", "projection", "neighbours", "sentences")
+DEFAULT_TAIL = " and then everyone went home to sleep."
+
+
+@dataclass(frozen=True)
+class EmbeddingsData:
+    """The worker's result: the cached forward pass and the static tables."""
+
+    batch: E.SentenceBatch
+    table: ModelInputTable
+    glove: GloVeTable | None
+    glove_error: str
+
+
+def compute_embeddings(loaded: LoadedModel, text: str, table: ModelInputTable | None
+                       ) -> Generator[TaskProgress, None, EmbeddingsData]:
+    """Worker function: one batched forward, the model's static table and GloVe (cached)."""
+    batch = yield from E.iter_sentence_batch(loaded, text)
+    if table is None or table.loaded is not loaded:
+        table = ModelInputTable(loaded)
+    try:
+        glove, err = load_glove(), ""
+    except errors.StaticVectorsUnavailableError as exc:
+        glove, err = None, str(exc)
+    return EmbeddingsData(batch, table, glove, err)
+
+
+def auto_target(batch: E.SentenceBatch) -> str:
+    """The word found in most sentences (longer words first): a sensible first target."""
+    from core.spans import word_char_spans
+
+    seen: dict[str, set[int]] = {}
+    for s, text in enumerate(batch.sentences):
+        for a, b in word_char_spans(text):
+            w = text[a:b].lower()
+            if w.isalpha():
+                seen.setdefault(w, set()).add(s)
+    return max(seen, key=lambda w: (len(seen[w]), len(w)), default="")
+
+
+class EmbeddingsPanel(BasePanel):
+    """Contextual vs static embeddings of a target word across sentences and layers."""
+
+    title = "Embeddings"
+    key = "embeddings"
+    requires = frozenset({Capability.HIDDEN})
+
+    def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.data: EmbeddingsData | None = None
+        self.match: E.TargetMatch | None = None
+        self.view: E.EmbeddingView | None = None
+        self.curves: list[E.LayerCurves] = []
+        self.check: E.ContextCheck | None = None
+        self._pending_target = ""
+        self._notes: list[str] = []
+        self.presets = embedding_presets()["embeddings"]
+
+        self.preset = QComboBox(self)
+        for p in self.presets:
+            self.preset.addItem(QCoreApplication.translate("EmbeddingPresets", p["name"]))
+        self.text = QPlainTextEdit("\n".join(self.presets[0]["sentences"]), self)
+        self.text.setMaximumHeight(110)
+        self.run_button = QPushButton(self)
+        self.target = QLineEdit(self.presets[0]["target"], self)
+        self._pending_target = self.presets[0]["target"]
+        self.more_words = QLineEdit(self)
+        self.tokens = SentenceTokensView(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.tokens)
+        scroll.setMaximumHeight(130)
+        self.mode = QComboBox(self)
+        for key in E.LAYER_MODES:
+            self.mode.addItem("", key)
+        self.layer = QSpinBox(self)
+        self.subword = QComboBox(self)
+        for key in E.SUBWORD_MODES:
+            self.subword.addItem("", key)
+        self.sentence_pool = QComboBox(self)
+        for key in E.SENTENCE_POOLING:
+            self.sentence_pool.addItem("", key)
+        self.export_button = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.hide()
+
+        self.mix = ScalarMixEditor(self)
+        self.similarity = SimilarityTab(self)
+        self.curves_view = LayerCurvesView(self)
+        self.context = LeftContextTab(self)
+        self.context.tail.setText(DEFAULT_TAIL)
+        self.projection = ProjectionView(self)
+        self.neighbours = NeighboursTab(self)
+        self.sentences_view = ValueHeatmapView(self)
+        self.tabs = QTabWidget(self)
+        for page in (self.similarity, self.curves_view, self.context, self.projection, self.neighbours,
+                     self.sentences_view):
+            self.tabs.addTab(page, "")
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.mix)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 4)
+        split.setSizes([230, 900])
+
+        self.labels = {k: QLabel(self) for k in ("target", "more", "mode", "subword", "sentence")}
+        top = QHBoxLayout()
+        top.addWidget(self.preset, 1)
+        top.addWidget(self.run_button)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
+        row = QHBoxLayout()
+        for key, w in (("target", self.target), ("more", self.more_words)):
+            row.addWidget(self.labels[key])
+            row.addWidget(w, 1)
+        opts = QHBoxLayout()
+        for key, w in (("mode", self.mode), (None, self.layer), ("subword", self.subword),
+                       ("sentence", self.sentence_pool)):
+            if key:
+                opts.addWidget(self.labels[key])
+            opts.addWidget(w)
+        opts.addStretch(1)
+        opts.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addWidget(scroll)
+        layout.addLayout(opts)
+        layout.addWidget(split, 1)
+
+        self.run_button.clicked.connect(self.refresh)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.preset.activated.connect(self._on_preset_chosen)
+        self.target.returnPressed.connect(self._on_target_edited)
+        self.more_words.returnPressed.connect(self._on_target_edited)
+        self.tokens.token_clicked.connect(self._on_token_clicked)
+        for combo in (self.mode, self.subword, self.sentence_pool):
+            combo.currentIndexChanged.connect(self._on_options_changed)
+        self.layer.valueChanged.connect(self._on_options_changed)
+        self.mix.changed.connect(self._on_options_changed)
+        self.neighbours.occurrence_changed.connect(self._update_neighbours)
+        self.context.check_requested.connect(self.run_context_check)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.busy_changed.connect(self._on_busy_changed)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked)
+        QShortcut(QKeySequence("PgDown"), self, activated=lambda: self.layer.stepBy(1))
+        QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1))
+        self.retranslate_ui()
+        self.on_model_changed(self.loaded)
+
+    # ---------------------------------------------------------------- language
+    def retranslate_ui(self) -> None:
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Run the model once on all sentences (Ctrl+Enter); every other "
+                                           "control re-uses that result"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.preset.setToolTip(self.tr("Lesson presets: a word used in different senses"))
+        self.text.setToolTip(self.tr("One sentence per line (at most 64; empty lines are ignored)"))
+        self.labels["target"].setText(self.tr("Target:"))
+        self.target.setToolTip(self.tr("The word whose occurrences are compared. Click a word below, or type one "
+                                       "and press Enter."))
+        self.labels["more"].setText(self.tr("Also plot:"))
+        self.more_words.setPlaceholderText(self.tr("more words for the layer curves, comma-separated"))
+        self.labels["mode"].setText(self.tr("Vector:"))
+        for i, text in enumerate((self.tr("one layer"), self.tr("mean of last four layers"),
+                                  self.tr("ELMo scalar mix"))):
+            self.mode.setItemText(i, text)
+        self.mode.setToolTip(self.tr(
+            "One layer: the hidden state of that layer. Mean of the last four: BERT's recipe for features. "
+            "ELMo scalar mix: γ · Σ softmax(s)ⱼ hⱼ with the sliders on the left."))
+        self.layer.setPrefix(self.tr("layer "))
+        self.layer.setToolTip(self.tr("Layer 0 is the embedding output; the top layer is the last (PgUp/PgDn)"))
+        self.labels["subword"].setText(self.tr("Sub-words:"))
+        self.subword.setItemText(0, self.tr("mean of pieces"))
+        self.subword.setItemText(1, self.tr("first piece"))
+        self.subword.setToolTip(self.tr("A word split into several sub-word tokens (play ##ing) gets one vector: "
+                                        "the mean of its pieces, or the first piece as in BERT's NER recipe."))
+        self.labels["sentence"].setText(self.tr("Sentence vector:"))
+        for i, text in enumerate((self.tr("mean pooling"), self.tr("first token ([CLS])"), self.tr("last token"))):
+            self.sentence_pool.setItemText(i, text)
+        self.sentence_pool.setToolTip(self.tr("How a sentence becomes one vector (Sentences tab). MiniLM was "
+                                              "trained for mean pooling; a decoder's last token has read it all."))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the visible view as PNG or SVG (Ctrl+E)"))
+        for i, text in enumerate((self.tr("Similarity"), self.tr("Layer curves"), self.tr("Left context"),
+                                  self.tr("Projection"), self.tr("Neighbours"), self.tr("Sentences"))):
+            self.tabs.setTabText(i, text)
+        self.tabs.setTabToolTip(1, self.tr(
+            "Ethayarajh (2019): self-similarity = mean cosine between the target's occurrences; the baseline = "
+            "mean cosine between random token pairs (all vectors share a direction: anisotropy); their "
+            "difference shows how contextual the word really is at each layer."))
+        self.tabs.setTabToolTip(3, self.tr("PCA of every token vector at the chosen layer; hover a point"))
+        for child in (self.mix, self.similarity, self.context, self.neighbours):
+            child.retranslate_ui()
+        self.sentences_view.set_axis_titles(self.tr("sentence"), self.tr("sentence"))
+
+    # ---------------------------------------------------------------- command line
+    @classmethod
+    def add_cli_arguments(cls, parser) -> None:
+        from .registry import add_option
+
+        add_option(parser, "--layer", type=int, help="layer to show (attention, embeddings, spans panels)")
+        add_option(parser, "--target", help="target word (embeddings panel)")
+        add_option(parser, "--tab", help="tab to show: similarity, curves, context, projection, neighbours, "
+                                         "sentences (embeddings); triangle, reps, sbo (spans)")
+        add_option(parser, "--pooling", choices=E.LAYER_MODES, help="embeddings vector: layer, last4 or mix")
+
+    def apply_cli(self, args) -> None:
+        super().apply_cli(args)
+        if getattr(args, "target", None):
+            self.target.setText(args.target)
+            self._pending_target = args.target
+        if getattr(args, "pooling", None):
+            self.mode.setCurrentIndex(E.LAYER_MODES.index(args.pooling))
+        if getattr(args, "layer", None) is not None and self.loaded is not None:
+            self.layer.setValue(args.layer % (self.loaded.n_layers + 1))
+        if getattr(args, "tab", None) in TABS:
+            self.tabs.setCurrentIndex(TABS.index(args.tab))
+
+    def set_text(self, text: str, text_pair: str | None = None) -> None:
+        self.text.setPlainText(text)
+        self._pending_target = self.target.text() if self.target.text() and self.target.text() in text else ""
+
+    # ---------------------------------------------------------------- model and running
+    def on_model_changed(self, loaded: LoadedModel | None) -> None:
+        self.data, self.match, self.view, self.check = None, None, None, None
+        if loaded is None:
+            self.message_bar.show_info(self.tr("Load a model to compare its embeddings."))
+            return
+        self.layer.setRange(0, loaded.n_layers)
+        self.layer.setValue(loaded.n_layers)
+        self.mix.set_layers(loaded.n_layers + 1)
+        if self.supports(loaded):
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        loaded = self.loaded
+        if loaded is None or not self.supports(loaded):
+            return
+        table = self.data.table if self.data is not None else None
+        self.run_task(compute_embeddings, loaded, self.text.toPlainText(), table)
+
+    def show_progress(self, item: object) -> None:
+        if isinstance(item, TaskProgress):
+            self.progress.setValue(round(100 * item.fraction))
+
+    @Slot(bool)
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setValue(0)
+
+    def show_result(self, result: object) -> None:
+        if isinstance(result, E.ContextCheck):
+            self.check = result
+            self.context.show_check(result)
+            if self._notes:  # run_task cleared the bar: the notes still apply
+                self.message_bar.show_info("\n".join(self._notes))
+            return
+        assert isinstance(result, EmbeddingsData)
+        self.data = result
+        batch = result.batch
+        if self.mix.sliders and len(self.mix.sliders) != batch.hidden.shape[1]:
+            self.mix.set_layers(batch.hidden.shape[1])
+        self.tokens.set_encodings(batch.encodings)
+        self.check = None
+        explicit, self._pending_target = self._pending_target, ""
+        if explicit:
+            self.set_target(explicit)  # asked for: an absent word gets its message
+            return
+        word = self.target.text().strip()
+        try:
+            E.find_target(batch, word)
+        except errors.InputError:
+            word = auto_target(batch)  # the old target is not in the new sentences
+        self.set_target(word)
+
+    # ---------------------------------------------------------------- target
+    def set_target(self, word: str) -> None:
+        """Make ``word`` the target: occurrences, curves, static matrices, neighbours (no forward pass)."""
+        self.target.setText(word)
+        if self.data is None:
+            self._pending_target = word
+            return
+        batch = self.data.batch
+        self.message_bar.clear()
+        try:
+            self.match = E.find_target(batch, word)
+        except errors.InputError as exc:
+            self.match = None
+            self.tokens.set_targets(set())
+            self.message_bar.show_error(str(exc))
+            return
+        self.tokens.set_targets({(o.sentence, t) for o in self.match.occurrences for t in o.tokens})
+        self._notes = self._input_notes(batch) + self._target_notes(batch, self.match)
+        self._draw_curves()
+        self._draw_glove()
+        self.neighbours.set_occurrences(E.occurrence_labels(batch, self.match))
+        self._recompute()
+        if self._notes:
+            self.message_bar.show_info("\n".join(self._notes))
+        if self.current_tab() == "context":
+            self.run_context_check()
+
+    def _input_notes(self, batch: E.SentenceBatch) -> list[str]:
+        notes = []
+        src = batch.source
+        if src is not None and src.empty_lines:
+            notes.append(self.tr("{0} empty line(s) ignored.").format(src.empty_lines))
+        if src is not None and src.n_given > len(batch.sentences):
+            notes.append(self.tr("Only the first {0} of {1} sentences are used (at most {0}).").format(
+                len(batch.sentences), src.n_given))
+        if batch.truncated:
+            notes.append(self.tr("Sentence(s) {0} cut to {1} tokens, the most used here.").format(
+                ", ".join(str(s + 1) for s in batch.truncated), batch.max_tokens))
+        return notes
+
+    def _target_notes(self, batch: E.SentenceBatch, match: E.TargetMatch) -> list[str]:
+        notes = []
+        if len(batch.sentences) == 1:
+            notes.append(self.tr("Only one sentence: self-similarity needs the target in at least two contexts. "
+                                 "Add another sentence on a new line."))
+        elif len(match.occurrences) < 2:
+            notes.append(self.tr("'{0}' occurs once: self-similarity needs two occurrences.").format(match.word))
+        if match.missing:
+            notes.append(self.tr("'{0}' is not in sentence(s) {1}.").format(
+                match.word, ", ".join(str(s + 1) for s in match.missing)))
+        if match.split:
+            o = match.split[0]
+            pieces = " + ".join(batch.encodings[o.sentence].tokens[t] for t in o.tokens)
+            how = self.tr("mean of pieces") if self.subword.currentData() == "mean" else self.tr("first piece")
+            notes.append(self.tr("'{0}' is split into sub-words ({1}): its pieces are pooled ({2}).").format(
+                o.surface, pieces, how))
+        if self.data is not None and self.data.glove is not None and self.data.glove.lookup(match.word).oov:
+            notes.append(self.tr("'{0}' is not in GloVe's 400,000-word vocabulary: no GloVe vector.").format(
+                match.word))
+        if self.data is not None and self.data.glove is None:
+            notes.append(self.tr("GloVe is unavailable: {0}").format(self.data.glove_error))
+        return notes
+
+    @Slot(int, int)
+    def _on_token_clicked(self, sentence: int, token: int) -> None:
+        if self.data is None:
+            return
+        try:
+            word = E.word_at(self.data.batch, sentence, token)
+        except errors.InputError as exc:
+            self.message_bar.show_error(str(exc))
+            return
+        self.set_target(word)
+
+    @Slot()
+    def _on_target_edited(self) -> None:
+        self.set_target(self.target.text())
+
+    @Slot(int)
+    def _on_preset_chosen(self, index: int) -> None:
+        preset = self.presets[index]
+        self.text.setPlainText("\n".join(preset["sentences"]))
+        self.target.setText(preset["target"])
+        self._pending_target = preset["target"]
+        self.refresh()
+
+    # ---------------------------------------------------------------- views
+    def options(self) -> E.PoolingOptions:
+        return E.PoolingOptions(mode=self.mode.currentData() or "layer", layer=self.layer.value(),
+                                weights=self.mix.weights(), gamma=self.mix.gamma_value(),
+                                subword=self.subword.currentData() or "mean",
+                                sentence=self.sentence_pool.currentData() or "mean")
+
+    @Slot()
+    def _on_options_changed(self) -> None:
+        mode = self.mode.currentData()
+        self.layer.setEnabled(mode == "layer")
+        self.mix.set_mix_enabled(mode == "mix")
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """Redraw everything that depends on the pooling options from the cached states."""
+        if self.data is None or self.match is None:
+            return
+        batch, opts = self.data.batch, self.options()
+        self.view = v = E.embedding_view(batch, self.match, opts)
+        self.mix.show_weights(v.weights)
+        where = {"layer": self.tr("layer {0}").format(opts.layer % (batch.n_layers + 1)),
+                 "last4": self.tr("mean of last four layers"), "mix": self.tr("scalar mix")}[opts.mode]
+        occ = v.occurrence_labels
+        sim = self.similarity
+        sim.model_static.set_values(v.model_static, occ, occ, title=self.tr("Input embeddings (static)"))
+        sim.contextual.set_values(v.contextual, occ, occ, title=self.tr("Contextual · {0}").format(where))
+        names = [self.tr("S{0}").format(s + 1) for s in range(len(batch.sentences))]
+        self.projection.set_projection(v.projection, names)
+        self.sentences_view.set_values(v.sentence_similarity, names, names,
+                                       title=self.tr("Sentence cosine · {0}").format(where))
+        if self.current_tab() == "neighbours":
+            self._update_neighbours()
+
+    def _draw_curves(self) -> None:
+        batch, how = self.data.batch, self.subword.currentData() or "mean"
+        curves = [E.layer_curves(batch, self.match, how)]
+        for word in (w.strip() for w in self.more_words.text().split(",")):
+            if word and word.lower() != self.match.word.lower():
+                try:
+                    curves.append(E.layer_curves(batch, E.find_target(batch, word), how))
+                except errors.InputError:
+                    self._notes.append(self.tr("'{0}' occurs in none of the sentences: not plotted.").format(word))
+        self.curves = curves
+        self.curves_view.set_curves(curves)
+
+    def _draw_glove(self) -> None:
+        occ = E.occurrence_labels(self.data.batch, self.match)
+        glove = self.data.glove
+        k = len(occ)
+        look = [glove.lookup(o.surface) for o in self.match.occurrences] if glove is not None else []
+        if glove is None or any(x.oov for x in look):
+            values = np.full((k, k), np.nan, dtype=np.float32)
+            title = self.tr("GloVe: no vector for '{0}'").format(self.match.word)
+        else:
+            values = E.cosine_matrix(np.stack([x.vector for x in look]))
+            title = self.tr("GloVe 50d (static)")
+        self.similarity.glove.set_values(values, occ, occ, title=title)
+
+    @Slot()
+    def _update_neighbours(self) -> None:
+        if self.data is None or self.match is None:
+            return
+        table, glove, word = self.data.table, self.data.glove, self.match.word
+        look = table.lookup(word)
+        none = self.tr("(none)")
+        NeighboursTab.fill(self.neighbours.model_list,
+                           table.nearest(look.vector, 10, exclude=look.pieces) if not look.oov else None, none)
+        g = glove.lookup(word) if glove is not None else None
+        NeighboursTab.fill(self.neighbours.glove_list,
+                           glove.nearest(g.vector, 10, exclude=(word,)) if g is not None and not g.oov else None,
+                           self.tr("not in GloVe"))
+        i = max(0, self.neighbours.occurrence.currentIndex())
+        states = E.pooled_states(self.data.batch, self.options())
+        vec = E.occurrence_vectors(states, self.match, self.subword.currentData() or "mean")[i]
+        if vec.shape[-1] == table.dim:
+            NeighboursTab.fill(self.neighbours.context_list, table.nearest(vec, 10), none)
+
+    # ---------------------------------------------------------------- left context
+    @Slot()
+    def run_context_check(self) -> None:
+        if self.data is None or self.match is None or self.loaded is None:
+            return
+        first = self.match.occurrences[0]
+        self.run_task(E.left_context_check, self.loaded, self.data.batch.sentences[first.sentence],
+                      self.match.word, self.context.tail.text(), self.subword.currentData() or "mean")
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        if tab == "neighbours":
+            self._update_neighbours()
+        elif tab == "context" and self.check is None:
+            self.run_context_check()
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    # ---------------------------------------------------------------- export
+    def export_current(self, path: Path, scale: float = 2.0) -> Path:
+        """Save the visible tab (PNG or SVG by suffix) at ``scale``× for projectors."""
+        return export_widget(self.tabs.currentWidget(), Path(path), scale=scale)
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        if self.view is None:
+            self.message_bar.show_info(self.tr("Nothing to export yet: run the model first."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), f"embeddings-{self.current_tab()}.png",
+                                              EXPORT_FILTER)
+        if not path:
+            return
+        try:
+            self.export_current(Path(path))
+        except (OSError, ValueError) as exc:
+            self.message_bar.show_error(self.tr("Could not export: {0}").format(exc))
+        else:
+            self.message_bar.show_info(self.tr("Saved {0}").format(path))

@@ -1,0 +1,65 @@
+"""A similarity heatmap with the value written in each cell; NaN cells drawn as "no value"."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from .heatmap import HeatmapView
+
+#: Above this many cells the numbers would be unreadable: only colours are drawn.
+MAX_LABELLED_CELLS = 400
+
+
+class ValueHeatmapView(HeatmapView):
+    """``HeatmapView`` for cosine matrices: numbers in the cells, chosen axis titles, NaN = grey."""
+
+    def __init__(self, parent: QWidget | None = None, *, rows_title: str = "", cols_title: str = "") -> None:
+        super().__init__(parent)
+        self._texts: list[pg.TextItem] = []
+        self.set_axis_titles(rows_title, cols_title)
+        self.setMinimumSize(160, 140)
+
+    def hide_colour_bar(self) -> None:
+        """Side-by-side matrices on one scale need only one colour bar."""
+        self._plot.layout.removeItem(self._bar)
+        self._bar.hide()
+
+    def set_axis_titles(self, rows: str, cols: str) -> None:
+        self._plot.getAxis("left").setLabel(rows, color="#555")
+        self._plot.getAxis("top").setLabel(cols, color="#555")
+
+    def set_values(self, values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[str], *,
+                   levels: tuple[float, float] = (0.0, 1.0), title: str = "", decimals: int = 2) -> None:
+        """Show ``values`` [rows, cols]; NaN cells are masked (light grey, no number)."""
+        vals = np.asarray(values, dtype=np.float32)
+        nan = np.isnan(vals)
+        self.set_matrix(np.where(nan, levels[0], vals), row_labels, col_labels, levels=levels,
+                        masked=nan if nan.any() else None, title=title)
+        for item in self._texts:
+            self._plot.removeItem(item)
+        self._texts = []
+        rows, cols = vals.shape
+        if rows * cols > MAX_LABELLED_CELLS:
+            return
+        font = QFont(self._font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * (1.1 if rows * cols <= 36 else 0.8)))
+        mid = (levels[0] + levels[1]) / 2
+        for r in range(rows):
+            for c in range(cols):
+                if nan[r, c]:
+                    continue
+                v = float(vals[r, c])
+                text = pg.TextItem(f"{v:.{decimals}f}", color="#111" if v > mid else "#fff", anchor=(0.5, 0.5))
+                text.setFont(font)
+                text.setPos(c, r)
+                text.setZValue(8)
+                self._plot.addItem(text, ignoreBounds=True)
+                self._texts.append(text)
+
+    def cell_texts(self) -> list[str]:
+        """The numbers written in the cells (tests)."""
+        return [t.toPlainText() for t in self._texts]
