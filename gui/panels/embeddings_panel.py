@@ -86,6 +86,7 @@ class EmbeddingsPanel(BasePanel):
         self.presets = embedding_presets()["embeddings"]
 
         self.preset = QComboBox(self)
+        self.preset.addItem("")  # "Presets…" placeholder, like the mask panel's "Examples…"
         for p in self.presets:
             self.preset.addItem(QCoreApplication.translate("EmbeddingPresets", p["name"]))
         self.text = QPlainTextEdit("\n".join(self.presets[0]["sentences"]), self)
@@ -186,6 +187,7 @@ class EmbeddingsPanel(BasePanel):
 
     # ---------------------------------------------------------------- language
     def retranslate_ui(self) -> None:
+        self.preset.setItemText(0, self.tr("Presets…"))
         self.run_button.setText(self.tr("Run"))
         self.run_button.setToolTip(self.tr("Run the model once on all sentences (Ctrl+Enter); every other "
                                            "control re-uses that result"))
@@ -392,7 +394,9 @@ class EmbeddingsPanel(BasePanel):
 
     @Slot(int)
     def _on_preset_chosen(self, index: int) -> None:
-        preset = self.presets[index]
+        if index <= 0:
+            return
+        preset = self.presets[index - 1]
         self.text.setPlainText("\n".join(preset["sentences"]))
         self.target.setText(preset["target"])
         self._pending_target = preset["target"]

@@ -65,6 +65,7 @@ class SpansPanel(BasePanel):
         self.presets = embedding_presets()["spans"]
 
         self.preset = QComboBox(self)
+        self.preset.addItem("")  # "Presets…" placeholder, like the mask panel's "Examples…"
         for p in self.presets:
             self.preset.addItem(QCoreApplication.translate("EmbeddingPresets", p["name"]))
         self.text = QPlainTextEdit(self.presets[0]["text"], self)
@@ -164,6 +165,7 @@ class SpansPanel(BasePanel):
 
     # ---------------------------------------------------------------- language
     def retranslate_ui(self) -> None:
+        self.preset.setItemText(0, self.tr("Presets…"))
         self.run_button.setText(self.tr("Run"))
         self.run_button.setToolTip(self.tr("Run the model once on all lines (Ctrl+Enter)"))
         self.text.setToolTip(self.tr("One sentence per line. A span never crosses from one line to the next; "
@@ -178,14 +180,14 @@ class SpansPanel(BasePanel):
         self.reference_button.setToolTip(self.tr("Compare every span with the selected one (Ctrl+R); the "
                                                  "reference may come from another line"))
         self.labels["variant"].setText(self.tr("spanRep:"))
-        for i, text in enumerate(("[h_i; h_j; g_ij]", "[FFN_start(h_i); FFN_end(h_j); g_ij]",
-                                  self.tr("[h_i; h_j; attention-pooled g_ij]"))):
+        for i, text in enumerate(("[hᵢ; hⱼ; gᵢⱼ]", "[FFN_start(hᵢ); FFN_end(hⱼ); gᵢⱼ]",
+                                  self.tr("[hᵢ; hⱼ; attention-pooled gᵢⱼ]"))):
             self.variant.setItemText(i, text)
         self.variant.setToolTip(self.tr(
-            "g_ij = mean(h_i..h_j). FFN_start/FFN_end and the attention scorer are learned by a span task; "
+            "gᵢⱼ = mean(hᵢ..hⱼ). FFN_start/FFN_end and the attention scorer are learned by a span task; "
             "until then they are random and labelled so."))
         self.layer.setPrefix(self.tr("layer "))
-        self.layer.setToolTip(self.tr("Hidden states of this layer are the h_i"))
+        self.layer.setToolTip(self.tr("Hidden states of this layer are the hᵢ"))
         self.labels["maxlen"].setText(self.tr("Max length L:"))
         self.max_len.setToolTip(self.tr("Score all spans up to this many tokens long (T(T+1)/2 spans when L ≥ T)"))
         self.export_button.setText(self.tr("Export…"))
@@ -331,7 +333,9 @@ class SpansPanel(BasePanel):
 
     @Slot(int)
     def _on_preset_chosen(self, index: int) -> None:
-        p = self.presets[index]
+        if index <= 0:
+            return
+        p = self.presets[index - 1]
         self.text.setPlainText(p["text"])
         self.max_len.setValue(int(p.get("max_len", 8)))
         self._pending_span = (p["span"], "word")
@@ -382,11 +386,11 @@ class SpansPanel(BasePanel):
         h, heads = self._states(s), self.data.heads
         span = np.array([[i, j]])
         untrained = "" if heads.trained else self.tr(" — random projections, untrained")
-        rows = [("[h_i; h_j; g_ij]", S.span_reps(h, span, "endpoint", heads)[0], ("h_i", "h_j", "g_ij = mean")),
-                ("[FFN_start(h_i); FFN_end(h_j); g_ij]" + untrained, S.span_reps(h, span, "ffn", heads)[0],
-                 ("FFN_start(h_i)", "FFN_end(h_j)", "g_ij = mean")),
-                (self.tr("[h_i; h_j; attention-pooled g_ij]") + untrained, S.span_reps(h, span, "attention", heads)[0],
-                 ("h_i", "h_j", "ĝ_ij (attention)"))]
+        rows = [("[hᵢ; hⱼ; gᵢⱼ]", S.span_reps(h, span, "endpoint", heads)[0], ("hᵢ", "hⱼ", "gᵢⱼ = mean")),
+                ("[FFN_start(hᵢ); FFN_end(hⱼ); gᵢⱼ]" + untrained, S.span_reps(h, span, "ffn", heads)[0],
+                 ("FFN_start(hᵢ)", "FFN_end(hⱼ)", "gᵢⱼ = mean")),
+                (self.tr("[hᵢ; hⱼ; attention-pooled gᵢⱼ]") + untrained, S.span_reps(h, span, "attention", heads)[0],
+                 ("hᵢ", "hⱼ", "ĝᵢⱼ (attention)"))]
         self.reps_view.set_rows(rows)
         self.reps_note.setText(self.tr("spanRep for \"{0}\" (tokens {1}..{2}), {3} numbers per variant.").format(
             self.span_text(self.selection), i, j, len(rows[0][1])))

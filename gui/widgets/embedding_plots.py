@@ -32,7 +32,8 @@ class LayerCurvesView(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _plain_plot(self)
-        self.legend = self.addLegend(offset=(-10, 10))
+        # Bottom right: the curves live above the anisotropy baseline, that corner stays free.
+        self.legend = self.addLegend(offset=(-10, -10), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 220))
         self.curves: list[LayerCurves] = []
         self.setLabel("bottom", _tr("layer (0 = embeddings)"))
         self.setLabel("left", _tr("mean cosine"))
@@ -60,7 +61,7 @@ class ProjectionView(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _plain_plot(self)
-        self.legend = self.addLegend(offset=(10, 10))
+        self.legend = self.addLegend(offset=(10, 10), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 220))
         self.projection: Projection | None = None
         self._labels: list[pg.TextItem] = []
 
@@ -78,8 +79,7 @@ class ProjectionView(pg.PlotWidget):
             item = pg.ScatterPlotItem(proj.coords[sel, 0], proj.coords[sel, 1], data=data, size=10,
                                       brush=pg.mkBrush(colour), pen=pg.mkPen("w"), hoverable=True,
                                       hoverSize=14, tip=self._tip, name=sentence_names[s])
-            self.addItem(item)
-            self.legend.addItem(item, sentence_names[s])
+            self.addItem(item)  # named items join the legend by themselves
         for i in np.flatnonzero(proj.is_target):
             text = pg.TextItem(proj.labels[i], color=PALETTE[int(proj.sentence[i]) % len(PALETTE)], anchor=(0, 1))
             font = text.textItem.font()

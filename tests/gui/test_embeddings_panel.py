@@ -166,3 +166,14 @@ def test_export_png_and_svg(qtbot, bert_state, tmp_path, colour_count):
     svg = panel.export_current(tmp_path / "sim.svg")
     assert colour_count(QImage(str(png))) > 5
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml") and svg.stat().st_size > 1000
+
+
+def test_preset_fills_sentences_and_target(qtbot, bert_state):
+    panel = _panel(qtbot, bert_state)
+    park = next(i for i, p in enumerate(panel.presets) if p["target"] == "park")
+    panel.data = None
+    panel.preset.setCurrentIndex(park + 1)
+    panel.preset.activated.emit(park + 1)
+    qtbot.waitUntil(lambda: panel.data is not None and not panel.busy, timeout=WAIT)
+    assert panel.match.word == "park" and len(panel.match.occurrences) == 4
+    assert panel.text.toPlainText().splitlines() == panel.presets[park]["sentences"]
