@@ -91,6 +91,7 @@ class EmbeddingsPanel(BasePanel):
             self.preset.addItem(QCoreApplication.translate("EmbeddingPresets", p["name"]))
         self.text = QPlainTextEdit("\n".join(self.presets[0]["sentences"]), self)
         self.text.setMaximumHeight(110)
+        self.text.setMinimumHeight(36)  # the panel must fit beside another one on a laptop
         self.run_button = QPushButton(self)
         self.target = QLineEdit(self.presets[0]["target"], self)
         self._pending_target = self.presets[0]["target"]
@@ -100,6 +101,7 @@ class EmbeddingsPanel(BasePanel):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.tokens)
         scroll.setMaximumHeight(130)
+        scroll.setMinimumHeight(34)
         self.mode = QComboBox(self)
         for key in E.LAYER_MODES:
             self.mode.addItem("", key)
@@ -146,14 +148,18 @@ class EmbeddingsPanel(BasePanel):
         for key, w in (("target", self.target), ("more", self.more_words)):
             row.addWidget(self.labels[key])
             row.addWidget(w, 1)
+        # Two short option rows rather than one long one (fits beside another panel).
         opts = QHBoxLayout()
-        for key, w in (("mode", self.mode), (None, self.layer), ("subword", self.subword),
-                       ("sentence", self.sentence_pool)):
+        for key, w in (("mode", self.mode), (None, self.layer), ("subword", self.subword)):
             if key:
                 opts.addWidget(self.labels[key])
             opts.addWidget(w)
         opts.addStretch(1)
-        opts.addWidget(self.export_button)
+        opts2 = QHBoxLayout()
+        opts2.addWidget(self.labels["sentence"])
+        opts2.addWidget(self.sentence_pool)
+        opts2.addStretch(1)
+        opts2.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addLayout(top)
@@ -161,6 +167,7 @@ class EmbeddingsPanel(BasePanel):
         layout.addLayout(row)
         layout.addWidget(scroll)
         layout.addLayout(opts)
+        layout.addLayout(opts2)
         layout.addWidget(split, 1)
 
         self.run_button.clicked.connect(self.refresh)

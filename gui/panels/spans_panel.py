@@ -70,6 +70,7 @@ class SpansPanel(BasePanel):
             self.preset.addItem(QCoreApplication.translate("EmbeddingPresets", p["name"]))
         self.text = QPlainTextEdit(self.presets[0]["text"], self)
         self.text.setMaximumHeight(80)
+        self.text.setMinimumHeight(36)  # the panel must fit beside another one on a laptop
         self._pending_span = (self.presets[0]["span"], "word")
         self.run_button = QPushButton(self)
         self.tokens = SentenceTokensView(self)
@@ -77,6 +78,7 @@ class SpansPanel(BasePanel):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.tokens)
         scroll.setMaximumHeight(120)
+        scroll.setMinimumHeight(34)
         self.span_edit = QLineEdit(self)
         self.units = QComboBox(self)
         for key in UNITS:

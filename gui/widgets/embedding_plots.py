@@ -106,7 +106,7 @@ class LayerLineView(pg.PlotWidget):
         super().__init__(parent)
         _plain_plot(self)
         self.setLabel("bottom", _tr("layer (0 = embeddings)"))
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(80)
 
     def set_values(self, values: np.ndarray, title: str) -> None:
         self.clear()

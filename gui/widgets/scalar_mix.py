@@ -27,7 +27,7 @@ class ScalarMixEditor(QWidget):
         self.bars.hideButtons()
         self.bars.setMouseEnabled(False, False)
         self.bars.setYRange(0, 1, padding=0.02)
-        self.bars.setMinimumHeight(110)
+        self.bars.setMinimumHeight(50)
         self._bar_item: pg.BarGraphItem | None = None
         self.gamma = QSlider(Qt.Orientation.Horizontal, self)
         self.gamma.setRange(0, 3 * GAMMA_SCALE)
@@ -72,7 +72,7 @@ class ScalarMixEditor(QWidget):
             slider = QSlider(Qt.Orientation.Vertical, self._grid_host)
             slider.setRange(-5 * S_SCALE, 5 * S_SCALE)
             slider.setValue(0)
-            slider.setMinimumHeight(70)
+            slider.setMinimumHeight(40)
             slider.valueChanged.connect(self._on_slider_moved)
             self._grid.addWidget(slider, 0, j, Qt.AlignmentFlag.AlignHCenter)
             self._grid.addWidget(QLabel(str(j), self._grid_host), 1, j, Qt.AlignmentFlag.AlignHCenter)

@@ -14,7 +14,7 @@ class SpanRepsView(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(90)
         self.rows: list[tuple[str, np.ndarray, tuple[str, ...]]] = []
 
     def set_rows(self, rows: Sequence[tuple[str, np.ndarray, Sequence[str]]]) -> None:

@@ -21,7 +21,7 @@ class ValueHeatmapView(HeatmapView):
         super().__init__(parent)
         self._texts: list[pg.TextItem] = []
         self.set_axis_titles(rows_title, cols_title)
-        self.setMinimumSize(160, 140)
+        self.setMinimumSize(100, 80)
 
     def hide_colour_bar(self) -> None:
         """Side-by-side matrices on one scale need only one colour bar."""
