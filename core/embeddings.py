@@ -288,8 +288,24 @@ def pool_pieces(vectors: np.ndarray, positions: Sequence[int], how: str = "mean"
 
 
 def occurrence_vectors(states: np.ndarray, match: TargetMatch, how: str = "mean") -> np.ndarray:
-    """``states`` ``[n, T, d]`` (or ``[n, L+1, T, d]``) → ``[k, d]`` (or ``[k, L+1, d]``)."""
-    return np.stack([pool_pieces(states[o.sentence], o.tokens, how) for o in match.occurrences])
+    """``states`` ``[n, T, d]`` (or ``[n, L+1, T, d]``) → ``[k, d]`` (or ``[k, L+1, d]``).
+
+    One gather for all occurrences' pieces, then a segment mean (or the first piece).
+    """
+    if how not in SUBWORD_MODES:
+        raise errors.InputError(f"Unknown sub-word pooling '{how}'.")
+    occ = match.occurrences
+    if how == "first":
+        sent = np.array([o.sentence for o in occ])
+        tok = np.array([o.tokens[0] for o in occ])
+        return states[sent, tok] if states.ndim == 3 else states[sent, :, tok]
+    sent = np.concatenate([[o.sentence] * len(o.tokens) for o in occ])
+    tok = np.concatenate([list(o.tokens) for o in occ])
+    pieces = states[sent, tok] if states.ndim == 3 else states[sent, :, tok]   # [P, d] or [P, L+1, d]
+    starts = np.cumsum([0] + [len(o.tokens) for o in occ[:-1]])
+    counts = np.array([len(o.tokens) for o in occ], dtype=np.float64)
+    sums = np.add.reduceat(pieces.astype(np.float64), starts, axis=0)
+    return (sums / counts.reshape(-1, *([1] * (sums.ndim - 1)))).astype(np.float32)
 
 
 # ---------------------------------------------------------------- similarity
@@ -356,24 +372,33 @@ def layer_curves(batch: SentenceBatch, match: TargetMatch, subword: str = "mean"
 
 # ---------------------------------------------------------------- projection, sentences
 def pca_2d(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """PCA to 2-D by SVD of the centred rows: ``(coords [N, 2], explained_ratio [2])``.
+    """PCA to 2-D: ``(coords [N, 2], explained_ratio [2])``.
 
-    Each component's sign is fixed so its largest loading is positive (stable pictures).
+    Eigen-decomposition of the smaller Gram matrix (``d × d`` or ``N × N``), several times
+    faster than a full SVD for a few thousand token vectors. Each component's sign is fixed
+    so its largest loading is positive (stable pictures).
     """
     x = np.asarray(x, dtype=np.float64)
+    n = x.shape[0]
+    coords, ratio = np.zeros((n, 2)), np.zeros(2)
+    if n < 2:
+        return coords, ratio
     xc = x - x.mean(axis=0, keepdims=True)
-    if x.shape[0] < 2:
-        return np.zeros((x.shape[0], 2)), np.zeros(2)
-    u, s, vt = np.linalg.svd(xc, full_matrices=False)
-    k = min(2, vt.shape[0])
-    comps = vt[:k]
+    if n >= xc.shape[1]:
+        vals, vecs = np.linalg.eigh(xc.T @ xc)               # ascending
+        comps = vecs[:, ::-1][:, :2].T                          # [k, d]
+        k = comps.shape[0]
+    else:
+        vals, u = np.linalg.eigh(xc @ xc.T)
+        u = u[:, ::-1][:, :2]
+        top = np.maximum(vals[::-1][: u.shape[1]], 0.0)
+        comps = (xc.T @ u / np.sqrt(np.maximum(top, 1e-300))).T
+        k = comps.shape[0]
     signs = np.sign(comps[np.arange(k), np.abs(comps).argmax(axis=1)])
     comps = comps * signs[:, None]
-    coords = np.zeros((x.shape[0], 2))
     coords[:, :k] = xc @ comps.T
-    var = s**2
-    ratio = np.zeros(2)
-    ratio[:k] = var[:k] / max(var.sum(), 1e-30)
+    vals = np.maximum(vals[::-1], 0.0)
+    ratio[:k] = vals[:k] / max(vals.sum(), 1e-300)
     return coords, ratio
 
 
@@ -414,17 +439,23 @@ def sentence_vectors(states: np.ndarray, mask: np.ndarray, how: str = "mean") ->
 
 
 # ---------------------------------------------------------------- the panel's view
+VIEW_PARTS = ("contextual", "static", "projection", "sentences")
+
+
 @dataclass(frozen=True)
 class EmbeddingView:
-    """What the embeddings panel draws for one set of pooling options (no forward pass)."""
+    """What the embeddings panel draws for one set of pooling options (no forward pass).
 
-    contextual: np.ndarray          # [k, k] cosine between the target's occurrences
-    model_static: np.ndarray        # [k, k] same with the model's input-embedding rows
+    Parts not asked for (see :func:`embedding_view`) are None.
+    """
+
+    contextual: np.ndarray | None          # [k, k] cosine between the target's occurrences
+    model_static: np.ndarray | None        # [k, k] same with the model's input-embedding rows
     occurrence_labels: tuple[str, ...]
-    weights: np.ndarray             # [L + 1] the layer weights applied
+    weights: np.ndarray                    # [L + 1] the layer weights applied
     gamma: float
-    projection: Projection
-    sentence_similarity: np.ndarray  # [n, n]
+    projection: Projection | None
+    sentence_similarity: np.ndarray | None  # [n, n]
 
 
 def occurrence_labels(batch: SentenceBatch, match: TargetMatch) -> tuple[str, ...]:
@@ -438,15 +469,24 @@ def occurrence_labels(batch: SentenceBatch, match: TargetMatch) -> tuple[str, ..
     return tuple(out)
 
 
-def embedding_view(batch: SentenceBatch, match: TargetMatch, opts: PoolingOptions) -> EmbeddingView:
-    """Re-slice the cached states for ``opts``: cheap enough for every slider move."""
+def embedding_view(batch: SentenceBatch, match: TargetMatch, opts: PoolingOptions,
+                   parts: Sequence[str] = VIEW_PARTS) -> EmbeddingView:
+    """Re-slice the cached states for ``opts``: cheap enough for every slider move.
+
+    ``parts`` picks what to compute (a panel computes only what is on screen).
+    """
     states = pooled_states(batch, opts)
-    occ = occurrence_vectors(states, match, opts.subword)
-    static = occurrence_vectors(batch.input_embeddings, match, opts.subword)
     w, gamma = layer_weights(batch.hidden.shape[1], opts)
-    sent = sentence_vectors(states, batch.mask, opts.sentence)
-    return EmbeddingView(cosine_matrix(occ), cosine_matrix(static), occurrence_labels(batch, match), w, gamma,
-                         project_tokens(batch, states, match), cosine_matrix(sent))
+    contextual = static = proj = sent = None
+    if "contextual" in parts:
+        contextual = cosine_matrix(occurrence_vectors(states, match, opts.subword))
+    if "static" in parts:
+        static = cosine_matrix(occurrence_vectors(batch.input_embeddings, match, opts.subword))
+    if "projection" in parts:
+        proj = project_tokens(batch, states, match)
+    if "sentences" in parts:
+        sent = cosine_matrix(sentence_vectors(states, batch.mask, opts.sentence))
+    return EmbeddingView(contextual, static, occurrence_labels(batch, match), w, gamma, proj, sent)
 
 
 # ---------------------------------------------------------------- left context only

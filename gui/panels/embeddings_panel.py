@@ -424,23 +424,34 @@ class EmbeddingsPanel(BasePanel):
         self._recompute()
 
     def _recompute(self) -> None:
-        """Redraw everything that depends on the pooling options from the cached states."""
+        """Redraw what is on screen and depends on the pooling options, from the cached states.
+
+        Only the visible tab is recomputed (a slider move must stay far cheaper than a forward
+        pass); switching tabs recomputes the newly shown one.
+        """
         if self.data is None or self.match is None:
             return
         batch, opts = self.data.batch, self.options()
-        self.view = v = E.embedding_view(batch, self.match, opts)
+        tab = self.current_tab()
+        parts = {"similarity": ("contextual", "static"), "projection": ("projection",),
+                 "sentences": ("sentences",)}.get(tab, ())
+        self.view = v = E.embedding_view(batch, self.match, opts, parts)
         self.mix.show_weights(v.weights)
         where = {"layer": self.tr("layer {0}").format(opts.layer % (batch.n_layers + 1)),
                  "last4": self.tr("mean of last four layers"), "mix": self.tr("scalar mix")}[opts.mode]
         occ = v.occurrence_labels
-        sim = self.similarity
-        sim.model_static.set_values(v.model_static, occ, occ, title=self.tr("Input embeddings (static)"))
-        sim.contextual.set_values(v.contextual, occ, occ, title=self.tr("Contextual · {0}").format(where))
         names = [self.tr("S{0}").format(s + 1) for s in range(len(batch.sentences))]
-        self.projection.set_projection(v.projection, names)
-        self.sentences_view.set_values(v.sentence_similarity, names, names,
-                                       title=self.tr("Sentence cosine · {0}").format(where))
-        if self.current_tab() == "neighbours":
+        if v.contextual is not None:
+            self.similarity.model_static.set_values(v.model_static, occ, occ,
+                                                    title=self.tr("Input embeddings (static)"))
+            self.similarity.contextual.set_values(v.contextual, occ, occ,
+                                                  title=self.tr("Contextual · {0}").format(where))
+        if v.projection is not None:
+            self.projection.set_projection(v.projection, names)
+        if v.sentence_similarity is not None:
+            self.sentences_view.set_values(v.sentence_similarity, names, names,
+                                           title=self.tr("Sentence cosine · {0}").format(where))
+        if tab == "neighbours":
             self._update_neighbours()
 
     def _draw_curves(self) -> None:
@@ -498,10 +509,8 @@ class EmbeddingsPanel(BasePanel):
 
     @Slot(int)
     def _on_tab_changed(self, _index: int) -> None:
-        tab = self.current_tab()
-        if tab == "neighbours":
-            self._update_neighbours()
-        elif tab == "context" and self.check is None:
+        self._recompute()
+        if self.current_tab() == "context" and self.check is None:
             self.run_context_check()
 
     def current_tab(self) -> str:

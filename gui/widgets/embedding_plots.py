@@ -64,12 +64,29 @@ class ProjectionView(pg.PlotWidget):
         self.legend = self.addLegend(offset=(10, 10), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 220))
         self.projection: Projection | None = None
         self._labels: list[pg.TextItem] = []
+        self._items: list[tuple[np.ndarray, pg.ScatterPlotItem]] = []
+        self._axis_labels: tuple[str, str] = ("", "")
 
     def set_projection(self, proj: Projection, sentence_names: Sequence[str]) -> None:
+        same = (self.projection is not None and self.projection.labels == proj.labels
+                and np.array_equal(self.projection.sentence, proj.sentence)
+                and np.array_equal(self.projection.is_target, proj.is_target))
+        self.projection = proj
+        if same:
+            self._move(proj)  # a slider move: same points, new places (no items rebuilt)
+        else:
+            self._rebuild(proj, sentence_names)
+        labels = (_tr("PC 1 ({0}% of variance)").format(f"{100 * proj.explained[0]:.0f}"),
+                  _tr("PC 2 ({0}% of variance)").format(f"{100 * proj.explained[1]:.0f}"))
+        if labels != self._axis_labels:  # a new label re-lays out and repaints the axes
+            self._axis_labels = labels
+            self.setLabel("bottom", labels[0])
+            self.setLabel("left", labels[1])
+
+    def _rebuild(self, proj: Projection, sentence_names: Sequence[str]) -> None:
         self.clear()
         self.legend.clear()
-        self.projection = proj
-        self._labels = []
+        self._labels, self._items = [], []
         for s in range(len(sentence_names)):
             sel = proj.sentence == s
             if not sel.any():
@@ -80,6 +97,7 @@ class ProjectionView(pg.PlotWidget):
                                       brush=pg.mkBrush(colour), pen=pg.mkPen("w"), hoverable=True,
                                       hoverSize=14, tip=self._tip, name=sentence_names[s])
             self.addItem(item)  # named items join the legend by themselves
+            self._items.append((sel, item))
         for i in np.flatnonzero(proj.is_target):
             text = pg.TextItem(proj.labels[i], color=PALETTE[int(proj.sentence[i]) % len(PALETTE)], anchor=(0, 1))
             font = text.textItem.font()
@@ -88,8 +106,13 @@ class ProjectionView(pg.PlotWidget):
             text.setPos(proj.coords[i, 0], proj.coords[i, 1])
             self.addItem(text)
             self._labels.append(text)
-        self.setLabel("bottom", _tr("PC 1 ({0}% of variance)").format(f"{100 * proj.explained[0]:.0f}"))
-        self.setLabel("left", _tr("PC 2 ({0}% of variance)").format(f"{100 * proj.explained[1]:.0f}"))
+
+    def _move(self, proj: Projection) -> None:
+        for sel, item in self._items:
+            data = item.data["data"].copy()
+            item.setData(x=proj.coords[sel, 0], y=proj.coords[sel, 1], data=data)
+        for text, i in zip(self._labels, np.flatnonzero(proj.is_target)):
+            text.setPos(proj.coords[i, 0], proj.coords[i, 1])
 
     @staticmethod
     def _tip(x: float, y: float, data: tuple[str, str]) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from .heatmap import HeatmapView
 
 #: Above this many cells the numbers would be unreadable: only colours are drawn.
-MAX_LABELLED_CELLS = 400
+MAX_LABELLED_CELLS = 256
 
 
 class ValueHeatmapView(HeatmapView):
@@ -20,6 +20,7 @@ class ValueHeatmapView(HeatmapView):
     def __init__(self, parent: QWidget | None = None, *, rows_title: str = "", cols_title: str = "") -> None:
         super().__init__(parent)
         self._texts: list[pg.TextItem] = []
+        self._shown_texts = 0
         self.set_axis_titles(rows_title, cols_title)
         self.setMinimumSize(100, 80)
 
@@ -39,27 +40,28 @@ class ValueHeatmapView(HeatmapView):
         nan = np.isnan(vals)
         self.set_matrix(np.where(nan, levels[0], vals), row_labels, col_labels, levels=levels,
                         masked=nan if nan.any() else None, title=title)
-        for item in self._texts:
-            self._plot.removeItem(item)
-        self._texts = []
         rows, cols = vals.shape
-        if rows * cols > MAX_LABELLED_CELLS:
-            return
+        cells = [] if rows * cols > MAX_LABELLED_CELLS else [
+            (r, c) for r in range(rows) for c in range(cols) if not nan[r, c]]
+        # Text items are re-used between calls: creating hundreds per slider move is slow.
+        while len(self._texts) < len(cells):
+            item = pg.TextItem("", anchor=(0.5, 0.5))
+            item.setZValue(8)
+            self._plot.addItem(item, ignoreBounds=True)
+            self._texts.append(item)
         font = QFont(self._font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * (1.1 if rows * cols <= 36 else 0.8)))
         mid = (levels[0] + levels[1]) / 2
-        for r in range(rows):
-            for c in range(cols):
-                if nan[r, c]:
-                    continue
-                v = float(vals[r, c])
-                text = pg.TextItem(f"{v:.{decimals}f}", color="#111" if v > mid else "#fff", anchor=(0.5, 0.5))
-                text.setFont(font)
-                text.setPos(c, r)
-                text.setZValue(8)
-                self._plot.addItem(text, ignoreBounds=True)
-                self._texts.append(text)
+        for item, (r, c) in zip(self._texts, cells):
+            v = float(vals[r, c])
+            item.setText(f"{v:.{decimals}f}", color="#111" if v > mid else "#fff")
+            item.setFont(font)
+            item.setPos(c, r)
+            item.setVisible(True)
+        for item in self._texts[len(cells):]:
+            item.setVisible(False)
+        self._shown_texts = len(cells)
 
     def cell_texts(self) -> list[str]:
         """The numbers written in the cells (tests)."""
-        return [t.toPlainText() for t in self._texts]
+        return [t.toPlainText() for t in self._texts[: self._shown_texts]]

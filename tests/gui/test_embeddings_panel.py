@@ -98,6 +98,7 @@ def test_layer_and_pooling_switches(qtbot, bert_state):
     first = E.embedding_view(batch, match, E.PoolingOptions(layer=1, subword="first"))
     np.testing.assert_allclose(panel.similarity.contextual.values(), first.contextual, atol=1e-6)
     assert not np.allclose(first.contextual, want.contextual)
+    panel.tabs.setCurrentIndex(5)  # only the visible tab is recomputed
     panel.sentence_pool.setCurrentIndex(E.SENTENCE_POOLING.index("first"))
     cls = E.cosine_matrix(batch.hidden[:, 1, 0])
     np.testing.assert_allclose(panel.sentences_view.values(), cls, atol=1e-6)
@@ -111,6 +112,7 @@ def test_curves_projection_and_neighbours(qtbot, bert_state):
     assert "zebra" in panel.message_bar.text()
     want = E.layer_curves(panel.data.batch, panel.match)
     np.testing.assert_allclose(panel.curves[0].self_similarity, want.self_similarity)
+    panel.tabs.setCurrentIndex(3)
     proj = panel.projection.projection
     assert len(proj.labels) == int(panel.data.batch.content_mask.sum()) and proj.is_target.sum() == 8
     panel.tabs.setCurrentIndex(4)  # neighbours
