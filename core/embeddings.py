@@ -459,13 +459,14 @@ class EmbeddingView:
 
 
 def occurrence_labels(batch: SentenceBatch, match: TargetMatch) -> tuple[str, ...]:
-    """``"S1: bank"``-style labels, numbered per sentence when a word occurs twice in one."""
+    """Short labels: ``"S2"`` for the occurrence in sentence 2, ``"S2#1"``, ``"S2#2"`` when a
+    sentence holds the word twice (the word itself is the panel's target)."""
+    per = {s: sum(o.sentence == s for o in match.occurrences) for s in {o.sentence for o in match.occurrences}}
     seen: dict[int, int] = {}
     out = []
     for o in match.occurrences:
         seen[o.sentence] = seen.get(o.sentence, 0) + 1
-        extra = f"#{seen[o.sentence]}" if sum(x.sentence == o.sentence for x in match.occurrences) > 1 else ""
-        out.append(f"S{o.sentence + 1}{extra}: {o.surface}")
+        out.append(f"S{o.sentence + 1}" + (f"#{seen[o.sentence]}" if per[o.sentence] > 1 else ""))
     return tuple(out)
 
 

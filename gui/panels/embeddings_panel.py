@@ -438,12 +438,12 @@ class EmbeddingsPanel(BasePanel):
         self.view = v = E.embedding_view(batch, self.match, opts, parts)
         self.mix.show_weights(v.weights)
         where = {"layer": self.tr("layer {0}").format(opts.layer % (batch.n_layers + 1)),
-                 "last4": self.tr("mean of last four layers"), "mix": self.tr("scalar mix")}[opts.mode]
+                 "last4": self.tr("last-four mean"), "mix": self.tr("scalar mix")}[opts.mode]
         occ = v.occurrence_labels
         names = [self.tr("S{0}").format(s + 1) for s in range(len(batch.sentences))]
         if v.contextual is not None:
             self.similarity.model_static.set_values(v.model_static, occ, occ,
-                                                    title=self.tr("Input embeddings (static)"))
+                                                    title=self.tr("Input embeddings"))
             self.similarity.contextual.set_values(v.contextual, occ, occ,
                                                   title=self.tr("Contextual · {0}").format(where))
         if v.projection is not None:
@@ -473,10 +473,10 @@ class EmbeddingsPanel(BasePanel):
         look = [glove.lookup(o.surface) for o in self.match.occurrences] if glove is not None else []
         if glove is None or any(x.oov for x in look):
             values = np.full((k, k), np.nan, dtype=np.float32)
-            title = self.tr("GloVe: no vector for '{0}'").format(self.match.word)
+            title = self.tr("GloVe: no '{0}'").format(self.match.word)
         else:
             values = E.cosine_matrix(np.stack([x.vector for x in look]))
-            title = self.tr("GloVe 50d (static)")
+            title = self.tr("GloVe 50d")
         self.similarity.glove.set_values(values, occ, occ, title=title)
 
     @Slot()

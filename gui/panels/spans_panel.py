@@ -61,6 +61,7 @@ class SpansPanel(BasePanel):
         self.selection: tuple[int, int, int] | None = None   # sentence, i, j (tokens)
         self.reference: tuple[int, int, int] | None = None
         self.triangle: S.SpanTriangle | None = None
+        self.sbo_raw: np.ndarray | None = None   # [rows, d] the SBO inputs shown (unscaled)
         self._pending_span: tuple[str, str] | None = None
         self.presets = embedding_presets()["spans"]
 
@@ -412,11 +413,13 @@ class SpansPanel(BasePanel):
             for r, t, p in zip(sbo.relative_positions, sbo.inner, sbo.position_vectors):
                 rows.append(p)
                 labels.append(self.tr("p{0} for {1}").format(r, enc.tokens[t]))
-        mat = np.stack(rows)
-        lim = float(np.abs(mat).max()) or 1.0
+        self.sbo_raw = mat = np.stack(rows)
+        # Position embeddings are far smaller than hidden states: scale each row on its own.
+        scale = np.maximum(np.abs(mat).max(axis=1, keepdims=True), 1e-12)
         dims = [str(k) for k in range(mat.shape[1])]
-        self.sbo_view.set_values(mat, labels, dims, levels=(-lim, lim), title=self.tr("SBO inputs for \"{0}\"").format(
-            self.span_text(self.selection)))
+        self.sbo_view.set_values(mat / scale, labels, dims, levels=(-1.0, 1.0),
+                                 title=self.tr("SBO inputs for \"{0}\" (each row scaled to its largest value)").format(
+                                     self.span_text(self.selection)))
         if sbo.position_vectors is None:
             self.sbo_view.set_axis_titles("", self.tr("This model has no position-embedding table (rotary "
                                                       "positions): only the boundary vectors are shown."))

@@ -156,7 +156,10 @@ def test_embedding_view_and_projection(fake_batch):
     for i in range(3):
         for j in range(3):
             assert view.contextual[i, j] == pytest.approx(_cos(occ[i], occ[j]), abs=TOL)
-    assert view.occurrence_labels == ("S1: bank", "S2: bank", "S3: bank")
+    assert view.occurrence_labels == ("S1", "S2", "S3")
+    twice = E.TargetMatch("bank", (E.Occurrence(0, (1,), "bank"), E.Occurrence(0, (4,), "Bank"),
+                                   E.Occurrence(2, (2,), "bank")), ())
+    assert E.occurrence_labels(b, twice) == ("S1#1", "S1#2", "S3")
     proj = view.projection
     assert len(proj.labels) == int(b.content_mask.sum())          # no special, no padded token
     assert proj.is_target.sum() == 3

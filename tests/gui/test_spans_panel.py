@@ -114,8 +114,10 @@ def test_sbo_inputs_tab(qtbot, bert_state):
     panel = _panel(qtbot, bert_state)
     s, i, j = panel.selection
     labels = [lab for _, lab in panel.sbo_view.row_ticks()] if len(panel.sbo_view.row_ticks()) else []
-    values = panel.sbo_view.values()
+    values = panel.sbo_raw
     assert values.shape[0] == 2 + (j - i + 1)
+    shown = panel.sbo_view.values()
+    np.testing.assert_allclose(shown, values / np.abs(values).max(axis=1, keepdims=True), atol=1e-5)
     h = panel.data.batch.hidden[0, panel.layer.value()]
     np.testing.assert_allclose(values[0], h[i - 1], atol=1e-6)
     np.testing.assert_allclose(values[1], h[j + 1], atol=1e-6)
