@@ -55,16 +55,19 @@ def compute_embeddings(loaded: LoadedModel, text: str, table: ModelInputTable | 
 
 
 def auto_target(batch: E.SentenceBatch) -> str:
-    """The word found in most sentences (longer words first): a sensible first target."""
+    """A sensible first target: the word found in most sentences; among those the one used least
+    often overall (so "cat" beats "the"), then the longest."""
     from core.spans import word_char_spans
 
     seen: dict[str, set[int]] = {}
+    count: dict[str, int] = {}
     for s, text in enumerate(batch.sentences):
         for a, b in word_char_spans(text):
             w = text[a:b].lower()
             if w.isalpha():
                 seen.setdefault(w, set()).add(s)
-    return max(seen, key=lambda w: (len(seen[w]), len(w)), default="")
+                count[w] = count.get(w, 0) + 1
+    return max(seen, key=lambda w: (len(seen[w]), -count[w], len(w)), default="")
 
 
 class EmbeddingsPanel(BasePanel):

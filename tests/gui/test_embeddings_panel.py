@@ -179,3 +179,11 @@ def test_preset_fills_sentences_and_target(qtbot, bert_state):
     qtbot.waitUntil(lambda: panel.data is not None and not panel.busy, timeout=WAIT)
     assert panel.match.word == "park" and len(panel.match.occurrences) == 4
     assert panel.text.toPlainText().splitlines() == panel.presets[park]["sentences"]
+
+
+def test_auto_target_prefers_content_words():
+    from gui.panels.embeddings_panel import auto_target
+
+    class _B:
+        sentences = ("The cat sits on the mat.", "The cat ran.", "A dog barked.")
+    assert auto_target(_B()) == "cat"
