@@ -54,6 +54,7 @@ class SpansPanel(BasePanel):
     title = "Spans"
     key = "spans"
     requires = frozenset({Capability.HIDDEN})
+    uses_shared_input = True   # follows the shared sentence and word span (first line)
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -63,6 +64,7 @@ class SpansPanel(BasePanel):
         self.triangle: S.SpanTriangle | None = None
         self.sbo_raw: np.ndarray | None = None   # [rows, d] the SBO inputs shown (unscaled)
         self._pending_span: tuple[str, str] | None = None
+        self._pending_shared: tuple[int, int] | None = None
         self.presets = embedding_presets()["spans"]
 
         self.preset = QComboBox(self)
@@ -150,7 +152,7 @@ class SpansPanel(BasePanel):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
 
-        self.run_button.clicked.connect(self.refresh)
+        self.run_button.clicked.connect(self._on_run_clicked)
         self.preset.activated.connect(self._on_preset_chosen)
         self.tokens.token_clicked.connect(self._on_token_clicked)
         self.tokens.span_dragged.connect(self._on_span_dragged)
@@ -234,6 +236,48 @@ class SpansPanel(BasePanel):
     def set_text(self, text: str, text_pair: str | None = None) -> None:
         self.text.setPlainText(text if not text_pair else f"{text}\n{text_pair}")
 
+    # ---------------------------------------------------------------- shared input
+    def on_shared_input(self, value) -> None:
+        """Show the shared sentence (first line) and its selected words as the span."""
+        if not value.text:
+            return
+        words = None
+        if value.selection and value.selection[0] == "span":
+            words = (int(value.selection[1]), int(value.selection[2]))
+        elif value.selection and value.selection[0] == "word":
+            words = (int(value.selection[1]), int(value.selection[1]))
+        text = value.text if not value.text_pair else f"{value.text}\n{value.text_pair}"
+        if text != self.text.toPlainText() or self.data is None:
+            self.text.setPlainText(text)
+            self._pending_shared = words
+            if self.supports(self.loaded):
+                self.refresh()
+        elif words is not None:
+            self._select_shared_words(*words)
+
+    def _select_shared_words(self, first: int, last: int) -> None:
+        """Select the tokens of words ``first..last`` as the tokenizer numbers them (``word_ids``)."""
+        enc = self.data.batch.encodings[0]
+        tokens = np.flatnonzero((enc.word_ids >= first) & (enc.word_ids <= last))
+        if tokens.size:
+            self._select_checked(0, int(tokens[0]), int(tokens[-1]))
+
+    def _publish_selection(self) -> None:
+        """Share a span the user chose in the first line (word indices as the tokenizer's word_ids)."""
+        if self.selection is None or self.selection[0] != 0 or self.data is None:
+            return
+        enc = self.data.batch.encodings[0]
+        first, last = int(enc.word_ids[self.selection[1]]), int(enc.word_ids[self.selection[2]])
+        if first >= 0 and last >= 0:
+            self.publish_input(text=self.data.batch.sentences[0], selection=("span", first, last))
+
+    @Slot()
+    def _on_run_clicked(self) -> None:
+        lines = [ln for ln in self.text.toPlainText().splitlines() if ln.strip()]
+        if lines:
+            self.publish_input(text=lines[0].strip())
+        self.refresh()
+
     # ---------------------------------------------------------------- model and running
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
         self.data, self.triangle = None, None
@@ -260,7 +304,12 @@ class SpansPanel(BasePanel):
             self.message_bar.show_error(self.tr("Trained span heads could not be used: {0}").format(
                 result.heads.info["load_error"]))
         pending, self._pending_span = self._pending_span, None
-        if pending:
+        shared, self._pending_shared = self._pending_shared, None
+        if shared is not None:
+            lo, _ = S.content_range(result.batch.encodings[0])
+            self.select_span(0, lo, lo)
+            self._select_shared_words(*shared)
+        elif pending:
             self.units.setCurrentIndex(UNITS.index(pending[1]))
             self.span_edit.setText(pending[0])
             self.select_typed(pending[0], pending[1], sentence=0)
@@ -306,6 +355,7 @@ class SpansPanel(BasePanel):
     @Slot(int, int)
     def _on_token_clicked(self, sentence: int, token: int) -> None:
         self._select_checked(sentence, token, token)
+        self._publish_selection()
 
     @Slot(int, int, int, int)
     def _on_span_dragged(self, s0: int, t0: int, s1: int, t1: int) -> None:
@@ -314,6 +364,7 @@ class SpansPanel(BasePanel):
                                                 "lines.").format(s0 + 1, s1 + 1))
             return
         self._select_checked(s0, min(t0, t1), max(t0, t1))
+        self._publish_selection()
 
     def _select_checked(self, s: int, i: int, j: int) -> None:
         if self.data is None:
@@ -333,6 +384,7 @@ class SpansPanel(BasePanel):
             return
         if self.select_typed(self.span_edit.text(), self.units.currentData() or "word"):
             self.message_bar.clear()
+            self._publish_selection()
 
     @Slot(int)
     def _on_preset_chosen(self, index: int) -> None:

@@ -149,3 +149,15 @@ def test_decoder_spans_and_export(qtbot, model_state, stories260k_dir, tmp_path,
     svg = panel.export_current(tmp_path / "tri.svg")
     assert colour_count(QImage(str(png))) > 5
     assert svg.stat().st_size > 1000
+
+
+def test_follows_and_publishes_the_shared_sentence(qtbot, bert_state):
+    panel = _panel(qtbot, bert_state)
+    panel.set_linked(True)
+    panel.data = None
+    bert_state.set_input(None, text="The little girl named Lily went home.", selection=("span", 1, 2))
+    qtbot.waitUntil(lambda: panel.data is not None and not panel.busy, timeout=WAIT)
+    assert panel.span_text(panel.selection) == "little girl"
+    _drag(qtbot, panel, (0, 4), (0, 5))                       # "named lily"
+    assert bert_state.current_input.selection == ("span", 3, 4)
+    assert bert_state.current_input.text == "The little girl named Lily went home."
