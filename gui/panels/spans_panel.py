@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
@@ -22,7 +22,7 @@ from ..resources import embedding_presets
 from ..state import ModelState
 from ..widgets.export import EXPORT_FILTER, export_widget
 from ..widgets.sentence_tokens import SentenceTokensView
-from ..widgets.span_views import SpanRepsView
+from ..widgets.span_views import SboInputsView, SpanRepsView
 from ..widgets.value_heatmap import ValueHeatmapView
 from .base import BasePanel
 
@@ -113,7 +113,7 @@ class SpansPanel(BasePanel):
         rl = QVBoxLayout(reps_page)
         rl.addWidget(self.reps_note)
         rl.addWidget(self.reps_view, 1)
-        self.sbo_view = ValueHeatmapView(self)
+        self.sbo_view = SboInputsView(self)
         self.sbo_note = QLabel(self)
         self.sbo_note.setObjectName("caption")
         self.sbo_note.setWordWrap(True)
@@ -454,27 +454,7 @@ class SpansPanel(BasePanel):
         s, i, j = self.selection
         enc = self.data.batch.encodings[s]
         sbo = S.sbo_inputs(self._states(s), enc, i, j, self.data.positions)
-        rows, labels = [], []
-        if sbo.left_vector is not None:
-            rows.append(sbo.left_vector)
-            labels.append(self.tr("x(s−1) = {0}").format(enc.tokens[sbo.left]))
-        if sbo.right_vector is not None:
-            rows.append(sbo.right_vector)
-            labels.append(self.tr("x(e+1) = {0}").format(enc.tokens[sbo.right]))
-        if sbo.position_vectors is not None:
-            for r, t, p in zip(sbo.relative_positions, sbo.inner, sbo.position_vectors):
-                rows.append(p)
-                labels.append(self.tr("p{0} for {1}").format(r, enc.tokens[t]))
-        self.sbo_raw = mat = np.stack(rows)
-        # Position embeddings are far smaller than hidden states: scale each row on its own.
-        scale = np.maximum(np.abs(mat).max(axis=1, keepdims=True), 1e-12)
-        dims = [str(k) for k in range(mat.shape[1])]
-        self.sbo_view.set_values(mat / scale, labels, dims, levels=(-1.0, 1.0),
-                                 title=self.tr("SBO inputs for \"{0}\" (each row scaled to its largest value)").format(
-                                     self.span_text(self.selection)))
-        if sbo.position_vectors is None:
-            self.sbo_view.set_axis_titles("", self.tr("This model has no position-embedding table (rotary "
-                                                      "positions): only the boundary vectors are shown."))
+        self.sbo_raw = self.sbo_view.show_inputs(sbo, enc.tokens, self.span_text(self.selection))
 
     # ---------------------------------------------------------------- export
     def current_tab(self) -> str:

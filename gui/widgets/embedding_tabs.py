@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
                                QWidget)
 
-from core.embeddings import ContextCheck
-from core.static_vectors import Neighbour
+from core.embeddings import ContextCheck, TargetMatch, cosine_matrix
+from core.static_vectors import GloVeTable, ModelInputTable, Neighbour
 
 from .embedding_plots import LayerLineView
 from .value_heatmap import ValueHeatmapView
@@ -51,6 +51,18 @@ class SimilarityTab(QWidget):
 
     def views(self) -> tuple[ValueHeatmapView, ValueHeatmapView, ValueHeatmapView]:
         return self.model_static, self.glove, self.contextual
+
+    def show_glove(self, glove: GloVeTable | None, match: TargetMatch, labels: Sequence[str]) -> None:
+        """GloVe cosines of the occurrences (all 1: one vector per word); grey when out of vocabulary."""
+        k = len(labels)
+        look = [glove.lookup(o.surface) for o in match.occurrences] if glove is not None else []
+        if glove is None or any(x.oov for x in look):
+            values = np.full((k, k), np.nan, dtype=np.float32)
+            title = self.tr("GloVe: no '{0}'").format(match.word)
+        else:
+            values = cosine_matrix(np.stack([x.vector for x in look]))
+            title = self.tr("GloVe 50d")
+        self.glove.set_values(values, labels, labels, title=title)
 
 
 class NeighboursTab(QWidget):
@@ -95,6 +107,19 @@ class NeighboursTab(QWidget):
         self.occurrence.addItems(list(labels))
         self.occurrence.setCurrentIndex(current if 0 <= current < len(labels) else 0)
         self.occurrence.blockSignals(False)
+
+    def show_neighbours(self, table: ModelInputTable, glove: GloVeTable | None, word: str,
+                        vector: np.ndarray) -> None:
+        """Fill the three lists: static neighbours of ``word``, vocabulary nearest ``vector``."""
+        look = table.lookup(word)
+        none = self.tr("(none)")
+        self.fill(self.model_list, table.nearest(look.vector, 10, exclude=look.pieces) if not look.oov else None,
+                  none)
+        g = glove.lookup(word) if glove is not None else None
+        self.fill(self.glove_list, glove.nearest(g.vector, 10, exclude=(word,)) if g is not None and not g.oov
+                  else None, self.tr("not in GloVe"))
+        if vector.shape[-1] == table.dim:
+            self.fill(self.context_list, table.nearest(vector, 10), none)
 
     @staticmethod
     def fill(lst: QListWidget, items: Sequence[Neighbour] | None, empty: str) -> None:

@@ -7,6 +7,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from core.spans import SboInputs
+
+from .value_heatmap import ValueHeatmapView
+
 
 class SpanRepsView(pg.GraphicsLayoutWidget):
     """One row per variant: the vector ``[part₁; part₂; part₃]`` as a 1 × D colour strip."""
@@ -48,3 +52,31 @@ class SpanRepsView(pg.GraphicsLayoutWidget):
         n = max(len(parts), 1)
         base = total // n
         return [base] * (n - 1) + [total - base * (n - 1)]
+
+
+class SboInputsView(ValueHeatmapView):
+    """SpanBERT's SBO inputs as rows: ``x(s−1)``, ``x(e+1)`` and the position embedding of each
+    inner token's place in the span; each row scaled to its own largest value."""
+
+    def show_inputs(self, sbo: SboInputs, tokens: Sequence[str], span_text: str) -> np.ndarray:
+        """Draw ``sbo``; returns the unscaled ``[rows, d]`` matrix shown."""
+        rows, labels = [], []
+        if sbo.left_vector is not None:
+            rows.append(sbo.left_vector)
+            labels.append(self.tr("x(s−1) = {0}").format(tokens[sbo.left]))
+        if sbo.right_vector is not None:
+            rows.append(sbo.right_vector)
+            labels.append(self.tr("x(e+1) = {0}").format(tokens[sbo.right]))
+        if sbo.position_vectors is not None:
+            for r, t, p in zip(sbo.relative_positions, sbo.inner, sbo.position_vectors):
+                rows.append(p)
+                labels.append(self.tr("p{0} for {1}").format(r, tokens[t]))
+        mat = np.stack(rows)
+        # Position embeddings are far smaller than hidden states: scale each row on its own.
+        scale = np.maximum(np.abs(mat).max(axis=1, keepdims=True), 1e-12)
+        self.set_values(mat / scale, labels, [str(k) for k in range(mat.shape[1])], levels=(-1.0, 1.0),
+                        title=self.tr("SBO inputs for \"{0}\" (each row scaled to its largest value)").format(
+                            span_text))
+        self.set_axis_titles("", "" if sbo.position_vectors is not None else self.tr(
+            "This model has no position-embedding table (rotary positions): only the boundary vectors are shown."))
+        return mat

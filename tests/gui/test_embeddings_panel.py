@@ -182,8 +182,6 @@ def test_preset_fills_sentences_and_target(qtbot, bert_state):
 
 
 def test_auto_target_prefers_content_words():
-    from gui.panels.embeddings_panel import auto_target
-
     class _B:
         sentences = ("The cat sits on the mat.", "The cat ran.", "A dog barked.")
-    assert auto_target(_B()) == "cat"
+    assert E.choose_target(_B()) == "cat"
