@@ -26,6 +26,11 @@ def _plain_plot(widget: pg.PlotWidget) -> None:
         widget.getAxis(name).setTextPen("#222")
 
 
+def _integer_ticks(widget: pg.PlotWidget, n: int) -> None:
+    """Layers are whole numbers: tick every layer, never 0.5."""
+    widget.getAxis("bottom").setTicks([[(i, str(i)) for i in range(n)]])
+
+
 class LayerCurvesView(pg.PlotWidget):
     """Self-similarity (solid), anisotropy baseline (dotted) and their difference (dashed) per layer."""
 
@@ -52,6 +57,8 @@ class LayerCurvesView(pg.PlotWidget):
                           name=_tr("baseline (random token pairs)"))
             self.plot(x, c.adjusted, pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine),
                       name=_tr("{0}: self − baseline").format(c.word))
+        if self.curves:
+            _integer_ticks(self, len(self.curves[0].self_similarity))
         self.setYRange(-0.1, 1.05, padding=0)
 
 
@@ -135,5 +142,6 @@ class LayerLineView(pg.PlotWidget):
         self.clear()
         self.plot(np.arange(len(values)), values, pen=pg.mkPen("#3a73d0", width=3), symbol="o")
         self.setLabel("left", title)
+        _integer_ticks(self, len(values))
         lo = float(np.nanmin(values)) if len(values) else 0.0
         self.setYRange(min(lo, 0.9) - 0.02, 1.01, padding=0)
