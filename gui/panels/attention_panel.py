@@ -186,11 +186,16 @@ class AttentionPanel(BasePanel):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.export_html_button.clicked.connect(self._on_export_html_clicked)
         self.bertviz_kind.currentIndexChanged.connect(self._update_bertviz)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked)
-        QShortcut(QKeySequence("PgDown"), self, activated=lambda: self.layer.stepBy(1))
-        QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1))
-        QShortcut(QKeySequence("]"), self, activated=lambda: self.head.stepBy(1))
-        QShortcut(QKeySequence("["), self, activated=lambda: self.head.stepBy(-1))
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("PgDown"), self, activated=lambda: self.layer.stepBy(1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("]"), self, activated=lambda: self.head.stepBy(1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("["), self, activated=lambda: self.head.stepBy(-1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
         self.on_model_changed(self.loaded)
 
     # ---------------------------------------------------------------- command line and shared input

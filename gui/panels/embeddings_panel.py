@@ -146,12 +146,16 @@ class EmbeddingsPanel(BasePanel):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.busy_changed.connect(self._on_busy_changed)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked)
-        QShortcut(QKeySequence("PgDown"), self, activated=lambda: self.layer.stepBy(1))
-        QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1))
+        self._shortcut("Ctrl+Return", self.refresh)
+        self._shortcut("Ctrl+E", self._on_export_clicked)
+        self._shortcut("PgDown", lambda: self.layer.stepBy(1))
+        self._shortcut("PgUp", lambda: self.layer.stepBy(-1))
         self.retranslate_ui()
         self.on_model_changed(self.loaded)
+
+    def _shortcut(self, keys: str, slot) -> None:
+        # Only while focus is inside this panel: other panels use the same keys (PgUp, Ctrl+E).
+        QShortcut(QKeySequence(keys), self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # ---------------------------------------------------------------- language
     def retranslate_ui(self) -> None:

@@ -95,7 +95,8 @@ class MaskPanel(BasePanel):
         self.top_k.valueChanged.connect(self._on_top_k_changed)
         self.strip.token_clicked.connect(self._on_token_clicked)
         self.examples.activated.connect(self._on_example_chosen)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
 
         self.text.setText(self.settings.mask_text or sample_texts()["mask"][0])
         self.on_model_changed(self.loaded)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
@@ -62,7 +62,8 @@ class SpansPanel(BasePanel):
         self.selection: tuple[int, int, int] | None = None   # sentence, i, j (tokens)
         self.reference: tuple[int, int, int] | None = None
         self.triangle: S.SpanTriangle | None = None
-        self.sbo_raw: np.ndarray | None = None   # [rows, d] the SBO inputs shown (unscaled)
+        self.sbo_raw: np.ndarray | None = None
+        self._length_note = ""   # [rows, d] the SBO inputs shown (unscaled)
         self._pending_span: tuple[str, str] | None = None
         self._pending_shared: tuple[int, int] | None = None
         self.presets = embedding_presets()["spans"]
@@ -162,11 +163,15 @@ class SpansPanel(BasePanel):
         self.layer.valueChanged.connect(self._redraw)
         self.max_len.valueChanged.connect(self._redraw)
         self.export_button.clicked.connect(self._on_export_clicked)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.use_selection_as_reference)
+        self._shortcut("Ctrl+Return", self.refresh)
+        self._shortcut("Ctrl+E", self._on_export_clicked)
+        self._shortcut("Ctrl+R", self.use_selection_as_reference)
         self.retranslate_ui()
         self.on_model_changed(self.loaded)
+
+    def _shortcut(self, keys: str, slot) -> None:
+        # Only while focus is inside this panel: other panels use the same keys (PgUp, Ctrl+E).
+        QShortcut(QKeySequence(keys), self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # ---------------------------------------------------------------- language
     def retranslate_ui(self) -> None:
@@ -428,8 +433,11 @@ class SpansPanel(BasePanel):
                          "T(T+1)/2 = {7}).").format(s + 1, i, j, self.span_text(self.selection), tri.count,
                                                     tri.max_len, n, n * (n + 1) // 2)
         if self.max_len.value() > n:
-            status += " " + self.tr("L = {0} is longer than the sentence: every span is scored.").format(
-                self.max_len.value())
+            self._length_note = self.tr("L = {0} is longer than the sentence ({1} tokens): every span is scored, "
+                                        "T(T+1)/2 = {2}.").format(self.max_len.value(), n, n * (n + 1) // 2)
+            self.message_bar.show_info(self._length_note)
+        elif self._length_note and self.message_bar.text() == self._length_note:
+            self.message_bar.clear()
         if variant != "endpoint" and not heads.trained:
             status += " " + self.tr("⚠ FFN/attention projections are random (untrained).")
         self.status.setText(status)

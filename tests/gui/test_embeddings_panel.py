@@ -115,6 +115,12 @@ def test_curves_projection_and_neighbours(qtbot, bert_state):
     panel.tabs.setCurrentIndex(3)
     proj = panel.projection.projection
     assert len(proj.labels) == int(panel.data.batch.content_mask.sum()) and proj.is_target.sum() == 8
+    sel, item = panel.projection._items[0]
+    first = int(np.flatnonzero(sel)[0])
+    hover = item.data["data"][0]                 # what the hover tip reads for the first point
+    assert tuple(hover) == (proj.labels[first], "S1")
+    assert panel.projection._tip(0.0, 0.0, hover) == f"{proj.labels[first]} — S1"
+    assert panel.projection.target_labels().count("ban") == 4   # target occurrences labelled
     panel.tabs.setCurrentIndex(4)  # neighbours
     assert panel.neighbours.model_list.count() == 10 and panel.neighbours.glove_list.count() == 10
     assert panel.neighbours.glove_list.item(0).text().split()[0] != "bank"  # the word itself is left out
@@ -185,3 +191,21 @@ def test_auto_target_prefers_content_words():
     class _B:
         sentences = ("The cat sits on the mat.", "The cat ran.", "A dog barked.")
     assert E.choose_target(_B()) == "cat"
+
+
+def test_layer_keys_work_beside_the_attention_panel(qtbot, app_settings, restore_app_font):
+    """PgUp/PgDn exist in several panels: each panel's keys act only where the focus is."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(app_settings)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.show_panel("embeddings")
+    panel.layer.setRange(0, 6)
+    panel.layer.setValue(2)
+    window.activateWindow()
+    panel.tabs.setFocus()
+    qtbot.waitUntil(panel.tabs.hasFocus)
+    qtbot.keyClick(panel.tabs, Qt.Key.Key_PageDown)
+    assert panel.layer.value() == 3
+    assert window.panels["attention"].layer.value() == 0

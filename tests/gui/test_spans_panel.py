@@ -89,7 +89,9 @@ def test_length_limit_larger_than_text(qtbot, bert_state):
     panel.max_len.setValue(200)
     n = panel.triangle.n_tokens
     assert panel.triangle.count == n * (n + 1) // 2
-    assert "longer than the sentence" in panel.status.text()
+    assert panel.message_bar.level == "info" and "longer than the sentence" in panel.message_bar.text()
+    panel.max_len.setValue(2)
+    assert panel.triangle.count == S.span_count(n, 2) and panel.message_bar.text() == ""
 
 
 def test_reference_from_another_line_and_variants(qtbot, bert_state):
