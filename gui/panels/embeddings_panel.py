@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel, errors
@@ -18,7 +18,8 @@ from ..resources import embedding_presets
 from ..state import ModelState
 from ..widgets.embedding_plots import LayerCurvesView, ProjectionView
 from ..widgets.embedding_tabs import LeftContextTab, NeighboursTab, SimilarityTab
-from ..widgets.export import EXPORT_FILTER, export_widget
+from ..widgets.export import export_widget
+from ..widgets.export_dialog import export_with_dialog
 from ..widgets.scalar_mix import ScalarMixEditor
 from ..widgets.sentence_tokens import SentenceTokensView
 from ..widgets.value_heatmap import ValueHeatmapView
@@ -471,13 +472,4 @@ class EmbeddingsPanel(BasePanel):
         if self.view is None:
             self.message_bar.show_info(self.tr("Nothing to export yet: run the model first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), f"embeddings-{self.current_tab()}.png",
-                                              EXPORT_FILTER)
-        if not path:
-            return
-        try:
-            self.export_current(Path(path))
-        except (OSError, ValueError) as exc:
-            self.message_bar.show_error(self.tr("Could not export: {0}").format(exc))
-        else:
-            self.message_bar.show_info(self.tr("Saved {0}").format(path))
+        export_with_dialog(self, self.message_bar, f"embeddings-{self.current_tab()}.png", self.export_current)

@@ -2,25 +2,22 @@
 variants, every span up to length L scored against a reference span, and SpanBERT's SBO inputs."""
 from __future__ import annotations
 
-from collections.abc import Generator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
+                               QPushButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel, errors
-from core import embeddings as E
 from core import spans as S
 from core.types import TaskProgress
 
 from ..resources import embedding_presets
 from ..state import ModelState
-from ..widgets.export import EXPORT_FILTER, export_widget
+from ..widgets.export import export_widget
+from ..widgets.export_dialog import export_with_dialog
 from ..widgets.sentence_tokens import SentenceTokensView
 from ..widgets.span_views import SboInputsView, SpanRepsView
 from ..widgets.value_heatmap import ValueHeatmapView
@@ -28,24 +25,6 @@ from .base import BasePanel
 
 TABS = ("triangle", "reps", "sbo")
 UNITS = ("word", "token")
-
-
-@dataclass(frozen=True)
-class SpansData:
-    """The worker's result: all sentences' hidden states, the span heads and the position table."""
-
-    batch: E.SentenceBatch
-    heads: Any                      # core.span_heads.SpanHeads (torch module, used through core.spans)
-    positions: np.ndarray | None    # [positions, d] learned absolute position embeddings, or None
-
-
-def compute_spans(loaded: LoadedModel, text: str) -> Generator[TaskProgress, None, SpansData]:
-    """Worker function: one batched forward; trained span heads from the checkpoint folder if any."""
-    from core.span_heads import find_span_heads
-
-    batch = yield from E.iter_sentence_batch(loaded, text)
-    heads = find_span_heads(loaded.path, loaded.d_model, device="cpu")
-    return SpansData(batch, heads, S.position_table(loaded.model))
 
 
 class SpansPanel(BasePanel):
@@ -58,7 +37,7 @@ class SpansPanel(BasePanel):
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self.data: SpansData | None = None
+        self.data = None   # core.span_heads.SpansData (torch is imported when the panel first runs)
         self.selection: tuple[int, int, int] | None = None   # sentence, i, j (tokens)
         self.reference: tuple[int, int, int] | None = None
         self.triangle: S.SpanTriangle | None = None
@@ -96,6 +75,12 @@ class SpansPanel(BasePanel):
         self.max_len.setRange(1, 512)
         self.max_len.setValue(int(self.presets[0].get("max_len", 8)))
         self.export_button = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.nested_note = QLabel(self)
@@ -130,6 +115,8 @@ class SpansPanel(BasePanel):
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
         top.addWidget(self.run_button)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
         row = QHBoxLayout()
         row.addWidget(self.labels["span"])
         row.addWidget(self.span_edit)
@@ -163,6 +150,8 @@ class SpansPanel(BasePanel):
         self.layer.valueChanged.connect(self._redraw)
         self.max_len.valueChanged.connect(self._redraw)
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.busy_changed.connect(self._on_busy_changed)
         self._shortcut("Ctrl+Return", self.refresh)
         self._shortcut("Ctrl+E", self._on_export_clicked)
         self._shortcut("Ctrl+R", self.use_selection_as_reference)
@@ -177,6 +166,7 @@ class SpansPanel(BasePanel):
     def retranslate_ui(self) -> None:
         self.preset.setItemText(0, self.tr("Presets…"))
         self.run_button.setText(self.tr("Run"))
+        self.cancel_button.setText(self.tr("Cancel"))
         self.run_button.setToolTip(self.tr("Run the model once on all lines (Ctrl+Enter)"))
         self.text.setToolTip(self.tr("One sentence per line. A span never crosses from one line to the next; "
                                      "another line can hold the reference span."))
@@ -298,10 +288,21 @@ class SpansPanel(BasePanel):
     def refresh(self) -> None:
         if self.loaded is None or not self.supports(self.loaded):
             return
-        self.run_task(compute_spans, self.loaded, self.text.toPlainText())
+        from core.span_heads import iter_spans_data
+
+        self.run_task(iter_spans_data, self.loaded, self.text.toPlainText())
+
+    def show_progress(self, item: object) -> None:
+        if isinstance(item, TaskProgress):
+            self.progress.setValue(round(100 * item.fraction))
+
+    @Slot(bool)
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setValue(0)
 
     def show_result(self, result: object) -> None:
-        assert isinstance(result, SpansData)
         self.data = result
         self.tokens.set_encodings(result.batch.encodings)
         self.selection, self.reference = None, None
@@ -477,13 +478,4 @@ class SpansPanel(BasePanel):
         if self.triangle is None:
             self.message_bar.show_info(self.tr("Nothing to export yet: run the model first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), f"spans-{self.current_tab()}.png",
-                                              EXPORT_FILTER)
-        if not path:
-            return
-        try:
-            self.export_current(Path(path))
-        except (OSError, ValueError) as exc:
-            self.message_bar.show_error(self.tr("Could not export: {0}").format(exc))
-        else:
-            self.message_bar.show_info(self.tr("Saved {0}").format(path))
+        export_with_dialog(self, self.message_bar, f"spans-{self.current_tab()}.png", self.export_current)
