@@ -78,3 +78,21 @@ class CapabilityError(InspectorError):
     """The loaded model lacks the head a feature needs (e.g. no MLM head)."""
 
     title = "This model cannot do that"
+
+
+class InvalidDecodingError(InputError):
+    """A decoding setting is out of range (temperature < 0, top-p outside (0, 1], …)."""
+
+    title = "Check the decoding settings"
+
+
+class GenerationTooLargeError(InputError):
+    """Beams × length would not fit in the memory of the device."""
+
+    title = "Too large for this machine"
+
+
+class TemplateError(InputError):
+    """A prompt template cannot be assembled (no query, empty examples, …)."""
+
+    title = "Check the prompt template"
