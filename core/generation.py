@@ -288,3 +288,25 @@ def check_fits(loaded: LoadedModel, n_tokens: int, n_beams: int, source_len: int
             f"{n_beams} beams × {n_tokens} tokens need about {need / 2**30:.1f} GiB, but only "
             f"{have / 2**30:.1f} GiB are free on {loaded.device}.",
             hint="Use fewer beams or fewer new tokens.")
+
+
+def with_choice(step: GenerationStep, token_id: int, cfg: DecodingConfig, tokenizer: Any) -> GenerationStep:
+    """The same step with another token chosen (a branch), from its cached raw logits."""
+    logits = np.asarray(step.raw_logits, dtype=np.float64)
+    logp = logits - logits.max()
+    logp = logp - np.log(np.exp(logp).sum())
+    view = restage(dataclasses.replace(step, token_id=int(token_id)), cfg, tokenizer)
+    row = np.flatnonzero(view.ids == token_id)
+    final = float(view.probs[-1, row[0]]) if row.size else 0.0
+    lp = float(logp[token_id])
+    return dataclasses.replace(
+        step, token_id=int(token_id), token=token_text(tokenizer, int(token_id)), logprob=lp,
+        processed_logprob=float(np.log(final)) if final > 0 else -float("inf"),
+        cumulative_logprob=step.cumulative_logprob - step.logprob + lp, surprisal_bits=-lp / LOG2, stages=view)
+
+
+def perplexity_of_steps(steps: Sequence[GenerationStep]) -> float:
+    """``exp(mean NLL)`` of generated tokens under the raw model (NaN when there are none)."""
+    if not steps:
+        return float("nan")
+    return float(np.exp(-np.mean([s.logprob for s in steps])))

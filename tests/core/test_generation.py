@@ -343,3 +343,21 @@ def test_empty_and_overlong_prompts(tiny):
     assert run.start.truncated_tokens == len(full) - n > 0
     assert n + cfg.max_new_tokens <= tiny.max_length
     assert run.start.prompt_ids[-5:].tolist() == full[-5:]      # cut from the left
+
+
+def test_branching_with_another_candidate_continues_from_it(tiny):
+    from core.generation import with_choice
+
+    cfg = DecodingConfig(max_new_tokens=4, stop_at_eos=False)
+    run = generate(tiny, PROMPT, cfg)
+    step = run.steps[1]
+    alt = int(step.stages.ids[1]) if int(step.stages.ids[0]) == step.token_id else int(step.stages.ids[0])
+    branched = with_choice(step, alt, cfg, tiny.tokenizer)
+    raw = torch.log_softmax(torch.as_tensor(step.raw_logits, dtype=torch.float64), -1)
+    assert branched.token_id == alt and branched.logprob == pytest.approx(float(raw[alt]), abs=1e-6)
+    forced = [run.steps[0].token_id, alt]
+    cont = generate(tiny, PROMPT, dataclasses.replace(cfg, max_new_tokens=2), forced=forced)
+    assert [s.index for s in cont.steps] == [2, 3]
+    np.testing.assert_array_equal(cont.steps[0].context_ids[-2:], forced)
+    assert cont.steps[0].cumulative_logprob == pytest.approx(
+        run.steps[0].logprob + branched.logprob + cont.steps[0].logprob, rel=1e-4)
