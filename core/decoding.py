@@ -161,44 +161,64 @@ def _view_from_stages(stages: list[Any], applied: list[bool], cfg: DecodingConfi
                       chosen: int) -> StageView:
     import torch
 
-    stacked = torch.cat(stages, dim=0)                       # [stage, vocab]
+    # Stages that are off return the previous tensor itself: softmax each distinct tensor once.
+    distinct: dict[int, int] = {}
+    uniq: list[Any] = []
+    for t in stages:
+        if id(t) not in distinct:
+            distinct[id(t)] = len(uniq)
+            uniq.append(t)
+    rows = [distinct[id(t)] for t in stages]
+    stacked = torch.cat(uniq, dim=0) if len(uniq) > 1 else uniq[0]       # [distinct, vocab]
     probs = stacked.softmax(dim=-1)
     m = max(1, min(cfg.n_candidates, probs.shape[-1]))
     order = torch.topk(probs[0], m).indices
-    if chosen >= 0 and not bool((order == chosen).any()):
-        order = torch.cat([order, torch.tensor([chosen], device=order.device)])
-    kept_all = torch.isfinite(stacked)
-    ids = order.cpu().numpy().astype(np.int64)
+    ids = order.tolist()
+    if chosen >= 0 and chosen not in ids:
+        ids.append(chosen)
+        order = torch.as_tensor(ids, device=order.device)
+    finite = torch.isfinite(stacked)
+    sel_p = probs[:, order].cpu().numpy().astype(np.float32)[rows]
+    sel_k = finite[:, order].cpu().numpy()[rows]
+    n_kept = finite.sum(dim=-1).cpu().numpy().astype(np.int64)[rows]
     return StageView(
-        ids=ids, tokens=tuple(token_text(tokenizer, int(i)) for i in ids),
-        probs=probs[:, order].cpu().numpy().astype(np.float32),
-        kept=kept_all[:, order].cpu().numpy(), applied=np.asarray(applied, dtype=bool),
-        n_kept=kept_all.sum(dim=-1).cpu().numpy().astype(np.int64), chosen=int(chosen))
+        ids=np.asarray(ids, dtype=np.int64), tokens=tuple(token_text(tokenizer, i) for i in ids),
+        probs=sel_p, kept=sel_k, applied=np.asarray(applied, dtype=bool), n_kept=n_kept, chosen=int(chosen))
 
 
-_PIECES: "weakref.WeakKeyDictionary[Any, dict[int, str]]" = weakref.WeakKeyDictionary()
+_PIECES: "weakref.WeakKeyDictionary[Any, dict[int, tuple[str, bool]]]" = weakref.WeakKeyDictionary()
 
 
-def token_text(tokenizer: Any, token_id: int) -> str:
-    """A token as readable text (byte-level pieces decoded; spaces kept), cached per tokenizer."""
+def _entry(tokenizer: Any, token_id: int) -> tuple[str, bool]:
     try:
         cache = _PIECES.setdefault(tokenizer, {})
     except TypeError:  # a tokenizer that cannot be weakly referenced
         cache = {}
-    if token_id not in cache:
-        cache[token_id] = _token_text(tokenizer, token_id)
-    return cache[token_id]
+    entry = cache.get(token_id)
+    if entry is None:
+        entry = cache[token_id] = _token_text(tokenizer, token_id)
+    return entry
 
 
-def _token_text(tokenizer: Any, token_id: int) -> str:
+def token_text(tokenizer: Any, token_id: int) -> str:
+    """A token as readable text (byte-level pieces decoded; spaces kept), cached per tokenizer."""
+    return _entry(tokenizer, token_id)[0]
+
+
+def is_whole_piece(tokenizer: Any, token_id: int) -> bool:
+    """False for a token that is only part of a character (one byte of a multi-byte UTF-8 sequence)."""
+    return _entry(tokenizer, token_id)[1]
+
+
+def _token_text(tokenizer: Any, token_id: int) -> tuple[str, bool]:
     text = tokenizer.decode([token_id], skip_special_tokens=False, clean_up_tokenization_spaces=False)
     piece = tokenizer.convert_ids_to_tokens(token_id) or ""
     if piece.startswith("\u2581") and not text.startswith(" "):
         text = " " + text  # sentencepiece drops a leading space when a piece is decoded alone
     if not text or "\ufffd" in text:
-        return piece  # part of a multi-byte character: show the raw piece instead of '�'
-    return text
+        return piece, False  # part of a multi-byte character: show the raw piece instead of '�'
+    return text, True
 
 
-__all__ = ["STAGES", "default_decoding", "validate", "stage_logits", "stage_view", "token_text",
+__all__ = ["STAGES", "default_decoding", "validate", "stage_logits", "stage_view", "token_text", "is_whole_piece",
            "repetition_penalty", "top_k_filter", "top_p_filter", "min_p_filter"]

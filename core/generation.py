@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from . import errors
-from .decoding import stage_logits, stage_view, token_text, validate, _view_from_stages
+from .decoding import _view_from_stages, is_whole_piece, stage_logits, stage_view, token_text, validate
 from .generation_types import (DecodingConfig, GenerationRun, GenerationStart, GenerationStep, StageView,
                                Strategy)
 from .loader import LoadedModel
@@ -179,8 +179,9 @@ def iter_generate(loaded: LoadedModel, prompt: str, cfg: DecodingConfig, *, forc
         logits = out.logits[:, -1, :].float()
         cross = out.cross_attentions if seq2seq else None
         reason = "length"
+        empty = torch.zeros((1, 0), dtype=torch.long, device=device)
         for i in range(cfg.max_new_tokens):
-            context = torch.as_tensor([ids_so_far], device=device)
+            context = torch.as_tensor([ids_so_far], device=device) if cfg.repetition_penalty != 1.0 else empty
             stages, applied = stage_logits(logits, context, cfg)
             final = stages[-1]
             if cfg.sampling:
@@ -190,17 +191,18 @@ def iter_generate(loaded: LoadedModel, prompt: str, cfg: DecodingConfig, *, forc
                 next_id = int(torch.argmax(final, dim=-1)[0])
             raw_lp = torch.log_softmax(logits[0], dim=-1)
             lp = float(raw_lp[next_id])
-            proc_lp = float(torch.log_softmax(final[0], dim=-1)[next_id])
             cumulative += lp
             ids_so_far.append(next_id)
             piece = _piece(tok, ids_so_far)
             cross_np = None
             if cross is not None:
                 cross_np = torch.stack([c[0, :, -1, :] for c in cross]).float().cpu().numpy()
+            view = _view_from_stages(stages, applied, cfg, tok, next_id)
+            p_final = float(view.probs[-1, view.ids.tolist().index(next_id)])
             step = GenerationStep(
-                index=len(forced) + i, token_id=next_id, token=piece, logprob=lp, processed_logprob=proc_lp,
-                cumulative_logprob=cumulative, surprisal_bits=-lp / LOG2,
-                stages=_view_from_stages(stages, applied, cfg, tok, next_id),
+                index=len(forced) + i, token_id=next_id, token=piece, logprob=lp,
+                processed_logprob=float(np.log(p_final)) if p_final > 0 else -float("inf"),
+                cumulative_logprob=cumulative, surprisal_bits=-lp / LOG2, stages=view,
                 raw_logits=logits[0].cpu().numpy(), context_ids=np.asarray(ids_so_far[:-1], dtype=np.int64),
                 cross_attention=cross_np)
             steps.append(step)
@@ -225,7 +227,9 @@ def iter_generate(loaded: LoadedModel, prompt: str, cfg: DecodingConfig, *, forc
 
 
 def _piece(tok: Any, ids: list[int], window: int = 6) -> str:
-    """The text the last id adds (decoding a short window: byte-fallback pieces join up)."""
+    """The text the last id adds; a byte of a multi-byte character is decoded with its neighbours."""
+    if is_whole_piece(tok, ids[-1]) and (len(ids) < 2 or is_whole_piece(tok, ids[-2])):
+        return token_text(tok, ids[-1])
     before = tok.decode(ids[-window - 1:-1], skip_special_tokens=False)
     after = tok.decode(ids[-window - 1:], skip_special_tokens=False)
     return after[len(before):] if after.startswith(before) else token_text(tok, ids[-1])

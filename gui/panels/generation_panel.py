@@ -57,11 +57,11 @@ def _tagged(slot: str, gen: Generator) -> Generator[tuple[str, object], None, ob
         yield slot, item
 
 
-def run_side_by_side(models: list[tuple[str, LoadedModel]], prompt: str, cfg: DecodingConfig,
+def run_side_by_side(models: list[tuple[str, LoadedModel, DecodingConfig]], prompt: str,
                      ) -> Iterator[tuple[str, object]]:
     """Generate on each slot in turn; a slot's expected failure is reported, the other still runs."""
     results: dict[str, object] = {}
-    for slot, loaded in models:
+    for slot, loaded, cfg in models:
         try:
             if cfg.strategy is Strategy.BEAM:
                 results[slot] = yield from _tagged(slot, iter_beam_search(loaded, prompt, cfg))
@@ -332,16 +332,19 @@ class GenerationPanel(BasePanel):
 
     @Slot()
     def run_side_by_side(self) -> None:
-        models = [(s, m) for s in ("A", "B") if (m := self.state.model(s)) is not None]
+        cfg = self.config()
+        seed_b = cfg.seed + 1 if self.side.other_seed.isChecked() else cfg.seed
+        models = [(s, m, dataclasses.replace(cfg, seed=seed_b) if s == "B" else cfg)
+                  for s in ("A", "B") if (m := self.state.model(s)) is not None]
         if self.state.model("B") is None:
             self.message_bar.show_info(self.tr("Slot B is empty: load a second model in the model bar to compare."))
         if not models:
             return
         self.side.clear()
-        self._side_pieces = {s: [] for s, _ in models}
+        self._side_pieces = {s: [] for s, _, _ in models}
         self.tabs.setCurrentIndex(3)
         self._task = "side"
-        self.run_task(run_side_by_side, models, self.prompt.toPlainText(), self.config())
+        self.run_task(run_side_by_side, models, self.prompt.toPlainText())
 
     @Slot(str)
     def _on_workbench_prompt(self, text: str) -> None:

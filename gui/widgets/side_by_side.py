@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QPushButton, QWidget
 
 from .token_text_view import TokenTextView
 
@@ -14,6 +14,8 @@ class SideBySideView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run_button = QPushButton(self)
+        self.other_seed = QCheckBox(self)
+        self.other_seed.setChecked(True)
         self.hint = QLabel(self)
         self.hint.setObjectName("caption")
         self.hint.setWordWrap(True)
@@ -22,7 +24,8 @@ class SideBySideView(QWidget):
         self.stats = {s: QLabel(self) for s in ("A", "B")}
         grid = QGridLayout(self)
         grid.addWidget(self.run_button, 0, 0)
-        grid.addWidget(self.hint, 0, 1)
+        grid.addWidget(self.other_seed, 0, 1)
+        grid.addWidget(self.hint, 4, 0, 1, 2)
         for col, s in enumerate(("A", "B")):
             self.titles[s].setWordWrap(True)
             grid.addWidget(self.titles[s], 1, col)
@@ -36,6 +39,9 @@ class SideBySideView(QWidget):
         self.run_button.setToolTip(self.tr(
             "Generate from the same prompt with the same settings on both model slots: a decoder against a "
             "seq2seq model, a base against an instruction-tuned model, or one model with two seeds."))
+        self.other_seed.setText(self.tr("Sampling: B uses seed + 1"))
+        self.other_seed.setToolTip(self.tr("Compare two random draws of the same model (or two models with "
+                                           "different seeds). Off: both use the same seed."))
         self.hint.setText(self.tr("Load a second model into slot B in the model bar to compare two models."))
 
     def set_models(self, name_a: str | None, name_b: str | None) -> None:
