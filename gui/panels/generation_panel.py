@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+                               QStackedWidget,
                                QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel, ModelKind
@@ -136,7 +137,13 @@ class GenerationPanel(BasePanel):
         self.side = SideBySideView(self)
         self.tabs = QTabWidget(self)
         for page in (out_split, beam_page, self.workbench, self.side):
-            self.tabs.addTab(page, "")
+            # Each page scrolls rather than forcing its minimum size on the window (laptops, docks side by side).
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            page.setMinimumSize(560, 560 if page is out_split else 300)
+            self.tabs.addTab(scroll, "")
 
         work = QWidget(self)
         wl = QVBoxLayout(work)

@@ -4,7 +4,10 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from .flow_layout import FlowLayout
 
 from core.generation_types import DecodingConfig, Strategy
 
@@ -37,21 +40,33 @@ class DecodingControls(QWidget):
         self.note = QLabel(self)
         self.note.setObjectName("caption")
         self.note.setWordWrap(True)
+        self.note.setMinimumWidth(200)
         self._labels: dict[str, QLabel] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        # Label/field pairs flow into as many rows as the dock's width needs (laptop or projector).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        holder = QWidget(self)
+        flow = FlowLayout(holder, spacing=10)
         cells = [("strategy", self.strategy), ("temperature", self.temperature), ("top_k", self.top_k),
                  ("top_p", self.top_p), ("min_p", self.min_p), ("penalty", self.penalty),
                  ("beams", self.beams), ("length_penalty", self.length_penalty), ("max_new", self.max_new),
                  ("seed", self.seed)]
-        for n, (key, widget) in enumerate(cells):
-            label = QLabel(self)
+        for key, widget in cells:
+            pair = QWidget(holder)
+            pl = QHBoxLayout(pair)
+            pl.setContentsMargins(0, 0, 0, 0)
+            pl.setSpacing(4)
+            label = QLabel(pair)
             label.setBuddy(widget)
             self._labels[key] = label
-            grid.addWidget(label, 0, n)
-            grid.addWidget(widget, 1, n)
-        grid.addWidget(self.stop_eos, 1, len(cells))
-        grid.addWidget(self.note, 2, 0, 1, len(cells) + 1)
+            if widget is not self.strategy:
+                widget.setMaximumWidth(95)
+            pl.addWidget(label)
+            pl.addWidget(widget)
+            flow.addWidget(pair)
+        flow.addWidget(self.stop_eos)
+        outer.addWidget(holder)
+        outer.addWidget(self.note)
         for w in (self.temperature, self.top_p, self.min_p, self.penalty, self.length_penalty):
             w.valueChanged.connect(self._on_edited)
         for w in (self.top_k, self.beams, self.max_new, self.seed):

@@ -50,8 +50,8 @@ class LabelBarsView(pg.PlotWidget):
         brushes = [pg.mkBrush("#1f9d55" if i == scores.best else "#3a73d0") for i in range(len(probs))]
         plot.addItem(pg.BarGraphItem(x0=0, y=np.arange(len(probs)), height=0.7, width=probs, brushes=brushes))
         for i, s in enumerate(scores.scores):
-            t = pg.TextItem(f"{s.probability:.2f}  (log p = {s.logprob:.2f}, {len(s.token_ids)} tok)",
-                            color="#222", anchor=(0, 0.5))
+            t = pg.TextItem(self.tr("{0}  (log p = {1}, {2} tokens)").format(
+                f"{s.probability:.2f}", f"{s.logprob:.2f}", len(s.token_ids)), color="#222", anchor=(0, 0.5))
             t.setFont(font)
             t.setPos(float(probs[i]), float(i))
             plot.addItem(t)

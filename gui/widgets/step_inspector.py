@@ -23,8 +23,9 @@ class StageBarsView(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(200)
         self.view: StageView | None = None
+        self._columns = 5
 
     def stage_titles(self) -> list[str]:
         return [self.tr("raw softmax"), self.tr("repetition penalty"), self.tr("temperature"), self.tr("top-k"),
@@ -42,7 +43,8 @@ class StageBarsView(pg.GraphicsLayoutWidget):
         titles = self.stage_titles()
         for s in range(view.probs.shape[0]):
             state = (self.tr("{0} kept").format(int(view.n_kept[s])) if view.applied[s] else self.tr("off"))
-            plot = self.addPlot(row=0, col=s, title=f"<span style='font-size:11pt'>{titles[s]}<br>"
+            r, c = divmod(s, self._columns)
+            plot = self.addPlot(row=r, col=c, title=f"<span style='font-size:11pt'>{titles[s]}<br>"
                                                      f"<span style='color:#666'>{state}</span></span>")
             plot.setMouseEnabled(False, False)
             plot.hideButtons()
@@ -57,7 +59,7 @@ class StageBarsView(pg.GraphicsLayoutWidget):
                 txt.setPos(float(view.probs[s, i]), float(i))
                 plot.addItem(txt)
             left = plot.getAxis("left")
-            if s == 0:
+            if c == 0:
                 left.setTicks([[(i, repr(t)[1:-1]) for i, t in enumerate(view.tokens)]])
                 left.setStyle(tickFont=font)
                 left.setWidth(90)
@@ -82,7 +84,7 @@ class StepInspector(QWidget):
         self.bars = StageBarsView(self)
         self.candidates = QListWidget(self)
         self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.candidates.setMaximumWidth(230)
+        self.candidates.setMaximumWidth(210)
         self.branch_button = QPushButton(self)
         self.lens_button = QPushButton(self)
         self.lens = QTableWidget(self)
@@ -104,24 +106,35 @@ class StepInspector(QWidget):
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.lens)
         right.addWidget(self.cross)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.bars)
-        split.addWidget(side_w)
-        split.addWidget(right)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 1)
-        split.setStretchFactor(2, 2)
-        split.setSizes([640, 200, 300])  # the stage bars need the room: five plots side by side
+        rest = QSplitter(Qt.Orientation.Horizontal, self)
+        rest.addWidget(side_w)
+        rest.addWidget(right)
+        rest.setSizes([200, 260])
+        # Wide: bars | candidates | lens in one row. Narrow: the bars get the full width on top.
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.addWidget(self.bars)
+        self.split.addWidget(rest)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
 
         self.branch_button.clicked.connect(self._on_branch_clicked)
         self.candidates.itemDoubleClicked.connect(self._on_branch_clicked)
         self.lens_button.clicked.connect(self.lens_requested)
         self.retranslate_ui()
         self.set_step(None, None)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        wide = self.width() >= 1100
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            total = self.width() if wide else self.height()
+            self.split.setSizes([int(total * 0.6), int(total * 0.4)])
 
     def retranslate_ui(self) -> None:
         self.cand_label.setText(self.tr("Candidates (raw p)"))
