@@ -41,6 +41,7 @@ def _generate(qtbot, panel, text="Once upon a time", **changes):
     _set(panel, **changes)
     with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
         qtbot.mouseClick(panel.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=WAIT)   # the worker's finished follows its result
 
 
 def test_stream_equals_core_generation_and_shows_perplexity(qtbot, panel, stories):
