@@ -6,11 +6,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QSplitter, QVBoxLayout, QWidget)
 
 from core.generation_types import LogitLens, StageView
 
 from .heatmap import HeatmapView
+from .logit_lens_table import LogitLensTable
 
 CHOSEN = pg.mkBrush("#1f9d55")
 KEPT = pg.mkBrush("#3a73d0")
@@ -87,8 +88,7 @@ class StepInspector(QWidget):
         self.candidates.setMaximumWidth(210)
         self.branch_button = QPushButton(self)
         self.lens_button = QPushButton(self)
-        self.lens = QTableWidget(self)
-        self.lens.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lens = LogitLensTable(self)
         self.lens.setMinimumHeight(120)
         self.lens.setMinimumWidth(160)
         self.cross = HeatmapView(self)
@@ -156,9 +156,7 @@ class StepInspector(QWidget):
                  source_tokens: tuple[str, ...] = ()) -> None:
         self.bars.set_view(view)
         self.candidates.clear()
-        self.lens.clear()
-        self.lens.setRowCount(0)
-        self.lens.setColumnCount(0)
+        self.lens.set_lens(None)
         enabled = view is not None
         self.branch_button.setEnabled(enabled)
         self.lens_button.setEnabled(enabled)
@@ -189,19 +187,7 @@ class StepInspector(QWidget):
         self.bars.set_view(view)
 
     def set_lens(self, lens: LogitLens) -> None:
-        k = lens.probs.shape[1]
-        self.lens.setRowCount(len(lens.layer_names))
-        self.lens.setColumnCount(k)
-        self.lens.setVerticalHeaderLabels(list(lens.layer_names))
-        self.lens.setHorizontalHeaderLabels([self.tr("#{0}").format(i + 1) for i in range(k)])
-        for r in range(len(lens.layer_names)):
-            for c in range(k):
-                p = float(lens.probs[r, c])
-                item = QTableWidgetItem(f"{repr(lens.tokens[r][c])}  {p:.2f}")
-                shade = int(255 - 120 * p)
-                item.setBackground(QColor(shade, shade, 255))
-                self.lens.setItem(r, c, item)
-        self.lens.resizeColumnsToContents()
+        self.lens.set_lens(lens)
 
     def selected_candidate(self) -> int | None:
         item = self.candidates.currentItem()

@@ -287,3 +287,21 @@ def test_cli_screenshot_with_step_inspector(tmp_path, stories260k_dir, colour_co
     assert "Traceback" not in proc.stderr
     image = QImage(str(png))
     assert not image.isNull() and colour_count(image) > 10
+
+
+def test_mask_panel_logit_lens_at_the_first_mask(qtbot, bert_state, bert_mini):
+    from gui.panels.mask_panel import MaskPanel
+
+    panel = MaskPanel(bert_state)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
+        panel.text.setText("Once upon a time, there was a little [MASK] named Lily.")
+        panel.refresh()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=WAIT)
+    top = panel.result.predictions[0].candidates[0].token
+    with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
+        qtbot.mouseClick(panel.lens_button, Qt.MouseButton.LeftButton)
+    table = panel.lens_table
+    assert table.isVisibleTo(panel) and table.rowCount() == bert_mini.n_layers + 1
+    assert repr(top) in table.item(bert_mini.n_layers, 0).text()   # the last layer is the real prediction
