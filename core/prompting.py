@@ -82,6 +82,8 @@ def _example_text(t: PromptTemplate, ex: Example) -> str:
     answer = ex.output
     if t.form is PromptForm.CHAIN_OF_THOUGHT and ex.reasoning:
         answer = f"{ex.reasoning.strip()} {ex.output}".strip()
+    if not t.input_label and not t.output_label:
+        return f"{ex.input} {answer}"   # a plain pattern to continue (story-style few-shot)
     return f"{t.input_label}{ex.input}\n{t.output_label}{answer}"
 
 
@@ -122,7 +124,8 @@ def assemble(t: PromptTemplate) -> AssembledPrompt:
             b.add("example", _example_text(t, ex))
             b.add("", t.separator)
     tail = f"{t.output_label}{t.cue}".rstrip() if t.cue else t.output_label.rstrip()
-    b.add("query", f"{t.input_label}{query}\n{tail}")
+    # With no answer label the query is a text to continue (a story opening): no line break after it.
+    b.add("query", f"{t.input_label}{query}\n{tail}" if tail else f"{t.input_label}{query}")
     return AssembledPrompt(b.text, tuple(b.parts))
 
 

@@ -59,7 +59,8 @@ class LabelBarsView(pg.PlotWidget):
         left.setTicks([[(i, repr(s.label)) for i, s in enumerate(scores.scores)]])
         left.setStyle(tickFont=font)
         plot.invertY(True)
-        plot.setXRange(0, 1.8, padding=0)
+        plot.getAxis("bottom").setLabel(self.tr("probability among the candidates"))
+        plot.setXRange(0, 2.3, padding=0)
         plot.setYRange(-0.6, len(probs) - 0.4, padding=0)
 
 

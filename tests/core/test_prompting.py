@@ -74,3 +74,12 @@ def test_token_count_matches_the_tokenizer(stories260k_dir):
     text = assemble(PromptTemplate("z", PromptForm.ZERO_SHOT, query="Once upon a time", input_label="",
                                    output_label="")).text
     assert count_tokens(tok, text) == len(tok(text)["input_ids"]) > 3
+
+
+def test_without_labels_the_query_is_continued_directly():
+    a = assemble(PromptTemplate("story", PromptForm.ZERO_SHOT, query="Tom gave the ball to his", input_label="",
+                                output_label=""))
+    assert a.text == "Tom gave the ball to his"
+    b = assemble(PromptTemplate("pattern", PromptForm.FEW_SHOT, query="Ben had a car.", input_label="",
+                                output_label="", separator="\n", examples=(Example("Sam had a ball.", "He played."),)))
+    assert b.text == "Sam had a ball. He played.\nBen had a car."
