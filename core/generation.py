@@ -232,7 +232,10 @@ def _piece(tok: Any, ids: list[int], window: int = 6) -> str:
         return token_text(tok, ids[-1])
     before = tok.decode(ids[-window - 1:-1], skip_special_tokens=False)
     after = tok.decode(ids[-window - 1:], skip_special_tokens=False)
-    return after[len(before):] if after.startswith(before) else token_text(tok, ids[-1])
+    piece = after[len(before):]
+    if not after.startswith(before) or not piece or "\ufffd" in piece:
+        return token_text(tok, ids[-1])  # an incomplete character: show the raw byte piece, never '�'
+    return piece
 
 
 def generate(loaded: LoadedModel, prompt: str, cfg: DecodingConfig, *,

@@ -525,6 +525,10 @@ class GenerationPanel(BasePanel):
         prompt_ppl = float(np.exp(np.mean(finite) * math.log(2))) if finite.size else float("nan")
         out_ppl = perplexity_of_steps(branch.steps)
         fmt = (lambda v: f"{v:.2f}" if math.isfinite(v) else "–")
+        if branch.start.source_tokens:
+            self.ppl.setText(self.tr("Perplexity of the output: {0} ({1} tokens). The source is read by the encoder "
+                                     "and has no perplexity of its own.").format(fmt(out_ppl), len(branch.steps)))
+            return
         self.ppl.setText(self.tr("Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)").format(
             fmt(prompt_ppl), int(finite.size), fmt(out_ppl), len(branch.steps)))
 

@@ -361,3 +361,16 @@ def test_branching_with_another_candidate_continues_from_it(tiny):
     np.testing.assert_array_equal(cont.steps[0].context_ids[-2:], forced)
     assert cont.steps[0].cumulative_logprob == pytest.approx(
         run.steps[0].logprob + branched.logprob + cont.steps[0].logprob, rel=1e-4)
+
+
+def test_checkpoint_generation_config_defaults_are_used(tiny, monkeypatch):
+    from core.decoding import default_decoding
+
+    gc = tiny.model.generation_config
+    for name, value in dict(do_sample=True, temperature=0.7, top_k=20, top_p=0.9, repetition_penalty=1.2).items():
+        monkeypatch.setattr(gc, name, value)
+    cfg = default_decoding(tiny)
+    assert (cfg.strategy, cfg.temperature, cfg.top_k, cfg.top_p, cfg.repetition_penalty) == \
+        (Strategy.SAMPLE, 0.7, 20, 0.9, 1.2)
+    monkeypatch.setattr(gc, "num_beams", 3)
+    assert default_decoding(tiny).strategy is Strategy.BEAM and default_decoding(tiny).num_beams == 3
