@@ -273,8 +273,10 @@ class GenerationPanel(BasePanel):
         if loaded is None or not self.supports(loaded) or self.busy:
             return
         cfg = dataclasses.replace(self.config(), max_new_tokens=1)
+        step_note = ""
         if cfg.strategy is Strategy.BEAM:
             cfg = dataclasses.replace(cfg, strategy=Strategy.GREEDY)
+            step_note = self.tr("Step follows one line of text, so it decodes greedily; Generate runs the beam search.")
         text = self.prompt.toPlainText()
         if self.current is None or self.current.prompt != text or self.current.finish == "eos":
             self._reset_branches()
@@ -282,6 +284,8 @@ class GenerationPanel(BasePanel):
         self._task = "step"
         self.tabs.setCurrentIndex(0)
         self.run_task(iter_generate, loaded, text, cfg, forced=[s.token_id for s in self.current.steps])
+        if step_note:
+            self.message_bar.show_info(step_note)
 
     @Slot()
     def stop(self) -> None:
@@ -291,7 +295,7 @@ class GenerationPanel(BasePanel):
         self.cancel()
         if task == "beam":
             self.message_bar.show_info(self.tr("Beam search stopped: the tree shows the hypotheses so far."))
-        elif task in ("stream", "step") and self.current is not None:
+        elif task in ("stream", "step", "branch") and self.current is not None:
             self.message_bar.show_info(self.tr("Stopped after {0} tokens.").format(len(self.current.steps)))
         else:
             self.message_bar.show_info(self.tr("Stopped."))

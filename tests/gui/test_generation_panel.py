@@ -305,3 +305,12 @@ def test_mask_panel_logit_lens_at_the_first_mask(qtbot, bert_state, bert_mini):
     table = panel.lens_table
     assert table.isVisibleTo(panel) and table.rowCount() == bert_mini.n_layers + 1
     assert repr(top) in table.item(bert_mini.n_layers, 0).text()   # the last layer is the real prediction
+
+
+def test_side_by_side_with_an_encoder_only_model_in_b(qtbot, panel, model_state, bert_mini):
+    model_state.set_loaded(bert_mini, slot="B")
+    _set(panel, max_new_tokens=4, strategy=Strategy.GREEDY)
+    with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
+        qtbot.mouseClick(panel.side.run_button, Qt.MouseButton.LeftButton)
+    assert len(panel._side_pieces["A"]) == 4            # A still ran
+    assert "encoder-only" in panel.side.stats["B"].text()
