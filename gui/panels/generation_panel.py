@@ -4,28 +4,26 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import math
-from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-                               QStackedWidget,
-                               QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
 
-from core import Capability, LoadedModel, ModelKind
+from core import Capability, LoadedModel
 from core.beam import iter_beam_search
 from core.decoding import default_decoding, token_text
-from core.errors import InspectorError
 from core.generation import iter_generate, perplexity_of_steps, restage, with_choice
 from core.generation_types import (BeamResult, BeamStep, DecodingConfig, GenerationRun, GenerationStart,
                                    GenerationStep, LogitLens, Strategy)
 from core.logit_lens import lens_for_step
 from core.scoring import LabelScores, score_labels
+from core.side_by_side import iter_side_by_side
 
 from ..state import ModelState
 from ..widgets.beam_tree import BeamTreeView
+from ..widgets.branch_tree import Branch, BranchTreeView
 from ..widgets.decoding_controls import DecodingControls
 from ..widgets.prompt_workbench import PromptWorkbench
 from ..widgets.side_by_side import SideBySideView
@@ -34,44 +32,6 @@ from ..widgets.token_text_view import TokenTextView
 from .base import BasePanel
 
 VIEWS = ("output", "beam", "prompting", "side")
-
-
-@dataclass
-class Branch:
-    """One line of generated text; a branch forks from its parent at step ``fork``."""
-
-    bid: int
-    parent: int
-    fork: int
-    prompt: str
-    start: GenerationStart | None = None
-    steps: list[GenerationStep] = field(default_factory=list)
-    finish: str = ""
-
-
-def _tagged(slot: str, gen: Generator) -> Generator[tuple[str, object], None, object]:
-    while True:
-        try:
-            item = next(gen)
-        except StopIteration as stop:
-            return stop.value
-        yield slot, item
-
-
-def run_side_by_side(models: list[tuple[str, LoadedModel, DecodingConfig]], prompt: str,
-                     ) -> Iterator[tuple[str, object]]:
-    """Generate on each slot in turn; a slot's expected failure is reported, the other still runs."""
-    results: dict[str, object] = {}
-    for slot, loaded, cfg in models:
-        try:
-            if cfg.strategy is Strategy.BEAM:
-                results[slot] = yield from _tagged(slot, iter_beam_search(loaded, prompt, cfg))
-            else:
-                results[slot] = yield from _tagged(slot, iter_generate(loaded, prompt, cfg))
-        except InspectorError as exc:
-            results[slot] = exc.message + (" " + exc.hint if exc.hint else "")
-            yield slot, results[slot]
-    return results
 
 
 class GenerationPanel(BasePanel):
@@ -107,8 +67,7 @@ class GenerationPanel(BasePanel):
         self.output = TokenTextView(self)
         self.ppl = QLabel(self)
         self.ppl.setWordWrap(True)
-        self.branch_tree = QTreeWidget(self)
-        self.branch_tree.setHeaderHidden(True)
+        self.branch_tree = BranchTreeView(self)
         self.inspector_view = StepInspector(self)
         top = QWidget(self)
         tl = QHBoxLayout(top)
@@ -170,7 +129,7 @@ class GenerationPanel(BasePanel):
         self.output.step_clicked.connect(self.select_step)
         self.inspector_view.branch_requested.connect(self.branch_from)
         self.inspector_view.lens_requested.connect(self.request_lens)
-        self.branch_tree.currentItemChanged.connect(self._on_branch_item_changed)
+        self.branch_tree.branch_chosen.connect(self._on_branch_chosen)
         self.workbench.use_prompt.connect(self._on_workbench_prompt)
         self.workbench.score_requested.connect(self.score_answers)
         self.workbench.failed.connect(self.message_bar.show_error)
@@ -355,7 +314,7 @@ class GenerationPanel(BasePanel):
         self._side_pieces = {s: [] for s, _, _ in models}
         self.tabs.setCurrentIndex(3)
         self._task = "side"
-        self.run_task(run_side_by_side, models, self.prompt.toPlainText())
+        self.run_task(iter_side_by_side, models, self.prompt.toPlainText())
 
     @Slot(str)
     def _on_workbench_prompt(self, text: str) -> None:
@@ -470,30 +429,12 @@ class GenerationPanel(BasePanel):
             self.inspector_view.set_step(None, None)
 
     def _refresh_branch_tree(self) -> None:
-        self.branch_tree.blockSignals(True)
-        self.branch_tree.clear()
-        items: dict[int, QTreeWidgetItem] = {}
-        for b in self.branches:
-            if b.fork < 0:
-                label = self.tr("main: {0} tokens").format(len(b.steps))
-            else:
-                tok = b.steps[b.fork].token if len(b.steps) > b.fork else "?"
-                label = self.tr("step {0} → {1}: {2} tokens").format(b.fork + 1, repr(tok), len(b.steps))
-            item = QTreeWidgetItem([label])
-            item.setData(0, Qt.ItemDataRole.UserRole, b.bid)
-            parent = items.get(b.parent)
-            (parent.addChild(item) if parent is not None else self.branch_tree.addTopLevelItem(item))
-            items[b.bid] = item
-            if b is self.current:
-                self.branch_tree.setCurrentItem(item)
-        self.branch_tree.expandAll()
-        self.branch_tree.blockSignals(False)
+        self.branch_tree.set_branches(self.branches, self.current)
 
-    @Slot(object, object)
-    def _on_branch_item_changed(self, item: QTreeWidgetItem | None, _old: object) -> None:
-        if item is None or self.busy:
+    @Slot(int)
+    def _on_branch_chosen(self, bid: int) -> None:
+        if self.busy:
             return
-        bid = int(item.data(0, Qt.ItemDataRole.UserRole))
         if 0 <= bid < len(self.branches) and self.branches[bid] is not self.current:
             self.current = self.branches[bid]
             self._show_branch(self.current)
