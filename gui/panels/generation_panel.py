@@ -40,6 +40,9 @@ class GenerationPanel(BasePanel):
     title = "Generation"
     key = "generate"
     requires = frozenset({Capability.GENERATE})
+    # Linked: a prompt generated here becomes the shared sentence, so the attention panel shows
+    # an encoder-decoder's cross-attention for it; a sentence typed elsewhere fills the prompt.
+    uses_shared_input = True
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -211,6 +214,8 @@ class GenerationPanel(BasePanel):
             return
         cfg = self.config()
         text = self.prompt.toPlainText()
+        if text.strip():
+            self.publish_input(text=text)
         if cfg.strategy is Strategy.BEAM:
             self.beam_tree.clear_tree(self.tr("prompt"))
             self.beam_result = None
@@ -492,6 +497,11 @@ class GenerationPanel(BasePanel):
         add_option(parser, "--gen-view", type=str, choices=VIEWS, help="generate panel: output, beam, prompting "
                                                                        "or side (side by side on slots A and B)")
         add_option(parser, "--max-new-tokens", type=int, help="generate panel: how many tokens to generate")
+
+    def on_shared_input(self, value: object) -> None:
+        text = getattr(value, "text", "")
+        if text and text != self.prompt.toPlainText():
+            self.prompt.setPlainText(text)   # generation is heavier: it waits for Generate
 
     def set_text(self, text: str, text_pair: str | None = None) -> None:
         self.prompt.setPlainText(text)

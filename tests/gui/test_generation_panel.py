@@ -314,3 +314,13 @@ def test_side_by_side_with_an_encoder_only_model_in_b(qtbot, panel, model_state,
         qtbot.mouseClick(panel.side.run_button, Qt.MouseButton.LeftButton)
     assert len(panel._side_pieces["A"]) == 4            # A still ran
     assert "encoder-only" in panel.side.stats["B"].text()
+
+
+def test_prompt_is_shared_with_linked_panels(qtbot, panel, model_state):
+    _generate(qtbot, panel, "Lily saw a cat.", max_new_tokens=2, strategy=Strategy.GREEDY)
+    assert model_state.current_input.text == "Lily saw a cat."        # the attention panel can follow it
+    model_state.set_input(None, text="Tom ran home.")
+    assert panel.prompt.toPlainText() == "Tom ran home."
+    panel.set_linked(False)
+    model_state.set_input(None, text="Something else.")
+    assert panel.prompt.toPlainText() == "Tom ran home."
