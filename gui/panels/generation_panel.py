@@ -138,9 +138,10 @@ class GenerationPanel(BasePanel):
         self.workbench.failed.connect(self.message_bar.show_error)
         self.side.run_button.clicked.connect(self.run_side_by_side)
         self.state.slot_changed.connect(self._on_any_slot_changed)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh)
-        QShortcut(QKeySequence("Ctrl+Right"), self, activated=self.step_once)
-        QShortcut(QKeySequence("Escape"), self, activated=self.stop)
+        # Scoped to this panel: the mask panel's Ctrl+Enter must not become ambiguous.
+        for keys, slot in (("Ctrl+Return", self.refresh), ("F10", self.step_once), ("Escape", self.stop)):
+            QShortcut(QKeySequence(keys), self, activated=slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.prompt.setPlainText("Once upon a time")
         self.retranslate_ui()
         self.on_model_changed(self.loaded)
@@ -150,7 +151,7 @@ class GenerationPanel(BasePanel):
         self.generate_button.setText(self.tr("Generate"))
         self.generate_button.setToolTip(self.tr("Stream new tokens with the settings below (Ctrl+Enter)"))
         self.step_button.setText(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("Generate exactly one more token (Ctrl+Right)"))
+        self.step_button.setToolTip(self.tr("Generate exactly one more token (F10, as 'step over' in a debugger)"))
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop after the current step (Esc)"))
         for i, name in enumerate((self.tr("Output && step inspector"), self.tr("Beam tree"), self.tr("Prompting"),

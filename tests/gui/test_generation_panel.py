@@ -324,3 +324,17 @@ def test_prompt_is_shared_with_linked_panels(qtbot, panel, model_state):
     panel.set_linked(False)
     model_state.set_input(None, text="Something else.")
     assert panel.prompt.toPlainText() == "Tom ran home."
+
+
+def test_keyboard_shortcuts(qtbot, panel):
+    _set(panel, max_new_tokens=2, strategy=Strategy.GREEDY)
+    panel.prompt.setFocus()
+    qtbot.waitUntil(panel.prompt.hasFocus, timeout=2000)
+    with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
+        qtbot.keyClick(panel.prompt, Qt.Key.Key_F10)   # Step
+    qtbot.waitUntil(lambda: not panel.busy, timeout=WAIT)
+    assert panel.output.step_count() == 1
+    with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
+        qtbot.keyClick(panel.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # Generate
+    qtbot.waitUntil(lambda: not panel.busy, timeout=WAIT)
+    assert panel.output.step_count() == 2 and "\n" not in panel.prompt.toPlainText()
