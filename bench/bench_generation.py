@@ -12,6 +12,7 @@ one process after a warm-up, so machine noise hits both alike; the median run is
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -76,6 +77,8 @@ def main() -> int:
             counts[key].append(n)
     hf, ours = statistics.median(hf_rates), statistics.median(our_rates)
     hf_best, ours_best = max(hf_rates), max(our_rates)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine load average {load:.1f} on {os.cpu_count()} cores (other work makes single runs noisy)")
     print(f"model {loaded.name} on {loaded.device}, {args.decoding}, up to {args.tokens} new tokens "
           f"(made: generate {statistics.median(counts['hf'])}, ours {statistics.median(counts['ours'])}), "
           f"median of {args.reps} interleaved runs, torch threads {torch.get_num_threads()}")

@@ -161,7 +161,8 @@ def _view_from_stages(stages: list[Any], applied: list[bool], cfg: DecodingConfi
                       chosen: int) -> StageView:
     import torch
 
-    # Stages that are off return the previous tensor itself: softmax each distinct tensor once.
+    # Stages that are off return the previous tensor itself: softmax each distinct tensor once,
+    # then pick the candidates in numpy (one transfer instead of many small tensor ops).
     distinct: dict[int, int] = {}
     uniq: list[Any] = []
     for t in stages:
@@ -170,20 +171,26 @@ def _view_from_stages(stages: list[Any], applied: list[bool], cfg: DecodingConfi
             uniq.append(t)
     rows = [distinct[id(t)] for t in stages]
     stacked = torch.cat(uniq, dim=0) if len(uniq) > 1 else uniq[0]       # [distinct, vocab]
-    probs = stacked.softmax(dim=-1)
-    m = max(1, min(cfg.n_candidates, probs.shape[-1]))
-    order = torch.topk(probs[0], m).indices
-    ids = order.tolist()
+    probs = stacked.softmax(dim=-1).cpu().numpy()
+    finite = np.isfinite(stacked.cpu().numpy())
+    vocab = probs.shape[-1]
+    m = max(1, min(cfg.n_candidates, vocab))
+    raw = probs[0]
+    top = np.argpartition(-raw, m - 1)[:m] if m < vocab else np.arange(vocab)
+    top = top[np.argsort(-raw[top], kind="stable")]
+    ids = top.tolist()
     if chosen >= 0 and chosen not in ids:
         ids.append(chosen)
-        order = torch.as_tensor(ids, device=order.device)
-    finite = torch.isfinite(stacked)
-    sel_p = probs[:, order].cpu().numpy().astype(np.float32)[rows]
-    sel_k = finite[:, order].cpu().numpy()[rows]
-    n_kept = finite.sum(dim=-1).cpu().numpy().astype(np.int64)[rows]
+    idx = np.asarray(ids, dtype=np.int64)
+    try:
+        cache = _PIECES.setdefault(tokenizer, {})
+    except TypeError:
+        cache = {}
+    tokens = tuple((cache.get(i) or _entry(tokenizer, i))[0] for i in ids)
     return StageView(
-        ids=np.asarray(ids, dtype=np.int64), tokens=tuple(token_text(tokenizer, i) for i in ids),
-        probs=sel_p, kept=sel_k, applied=np.asarray(applied, dtype=bool), n_kept=n_kept, chosen=int(chosen))
+        ids=idx, tokens=tokens, probs=probs[:, idx].astype(np.float32)[rows], kept=finite[:, idx][rows],
+        applied=np.asarray(applied, dtype=bool), n_kept=finite.sum(axis=-1).astype(np.int64)[rows],
+        chosen=int(chosen))
 
 
 _PIECES: "weakref.WeakKeyDictionary[Any, dict[int, tuple[str, bool]]]" = weakref.WeakKeyDictionary()
