@@ -7,10 +7,13 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel, MaskResult, ModelKind, errors, mask_word
+from core.generation_types import LogitLens
+from core.logit_lens import logit_lens
 
 from ..resources import sample_texts
 from ..settings import AppSettings
 from ..state import ModelState
+from ..widgets.logit_lens_table import LogitLensTable
 from ..widgets.prob_bars import ProbabilityBarsView
 from ..widgets.token_strip import TokenStrip
 from .base import BasePanel
@@ -78,6 +81,13 @@ class MaskPanel(BasePanel):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.bars)
         wl.addWidget(scroll, 1)
+        # Logit lens at the first [MASK]: where in the network the prediction appears.
+        self.lens_button = QPushButton(self.tr("Layer by layer (logit lens) at the first mask"), self)
+        self.lens_table = LogitLensTable(self)
+        self.lens_table.hide()
+        wl.addWidget(self.lens_button)
+        wl.addWidget(self.lens_table)
+        self.lens_button.clicked.connect(self._on_lens_clicked)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(work)
         self.stack.addWidget(self.explanation)
@@ -227,8 +237,22 @@ class MaskPanel(BasePanel):
         self.refresh()
 
     # ---------------------------------------------------------------- results
+    @Slot()
+    def _on_lens_clicked(self) -> None:
+        loaded = self.loaded
+        if self.result is None or loaded is None or not self.result.predictions:
+            self.message_bar.show_info(self.tr("Predict a sentence with a mask first."))
+            return
+        position = self.result.predictions[0].position
+        self.run_task(logit_lens, loaded, self.result.encoding.input_ids.tolist(), position=position, top_k=5)
+
     def show_result(self, result: object) -> None:
+        if isinstance(result, LogitLens):
+            self.lens_table.set_lens(result)
+            self.lens_table.show()
+            return
         assert isinstance(result, MaskResult)
+        self.lens_table.hide()
         self.result = result
         loaded = self.loaded
         self.strip.set_encoding(result.encoding, loaded.tokenizer.mask_token_id if loaded else None)
