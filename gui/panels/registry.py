@@ -46,6 +46,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("embeddings", "embeddings_panel:EmbeddingsPanel", "right", "right"),
     PanelSpec("spans", "spans_panel:SpansPanel", "right", "right"),
     PanelSpec("generate", "generation_panel:GenerationPanel", "left", "left"),
+    PanelSpec("finetune", "finetune_panel:FineTunePanel", "right", "right"),
 )
 
 
