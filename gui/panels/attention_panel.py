@@ -51,6 +51,7 @@ class AttentionPanel(BasePanel):
 
     title = "Attention"
     key = "attention"
+    uses_shared_input = True
     requires = frozenset({Capability.ATTENTION})
     bertviz_ready = Signal(bool)   # the bertviz page finished drawing (or failed)
 
@@ -166,8 +167,8 @@ class AttentionPanel(BasePanel):
         layout.addLayout(footer)
 
         self.run_button.clicked.connect(self.refresh)
-        self.text.returnPressed.connect(self.refresh)
-        self.text_pair.returnPressed.connect(self.refresh)
+        self.text.returnPressed.connect(self._on_text_submitted)
+        self.text_pair.returnPressed.connect(self._on_text_submitted)
         for combo in (self.source, self.mode, self.pair):
             combo.currentIndexChanged.connect(self._rebuild_view)
         for box in (self.hide_special, self.merge):
@@ -190,7 +191,45 @@ class AttentionPanel(BasePanel):
         QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1))
         QShortcut(QKeySequence("]"), self, activated=lambda: self.head.stepBy(1))
         QShortcut(QKeySequence("["), self, activated=lambda: self.head.stepBy(-1))
-        self.on_model_changed(state.loaded)
+        self.on_model_changed(self.loaded)
+
+    # ---------------------------------------------------------------- command line and shared input
+    @classmethod
+    def add_cli_arguments(cls, parser) -> None:
+        from .registry import add_option
+
+        add_option(parser, "--layer", type=int, help="layer to show (attention, embeddings panels)")
+        add_option(parser, "--head", type=int, help="head to show (attention panel)")
+        add_option(parser, "--view", choices=("heatmap", "grid", "lines", "stats", "bertviz"),
+                   help="attention view: heatmap, grid, lines, stats or bertviz")
+        add_option(parser, "--mode", help="attention aggregation: head, mean, max, layer_mean or rollout")
+
+    def apply_cli(self, args) -> None:
+        """Apply --layer/--head/--view/--mode before the result arrives (no extra forward pass)."""
+        super().apply_cli(args)
+        if args.layer is not None:
+            self.layer.setValue(args.layer)
+        if args.head is not None:
+            self.head.setValue(args.head)
+        if args.mode:
+            idx = self.mode.findData(args.mode)
+            if idx < 0:
+                raise SystemExit(f"plm-studio: unknown --mode {args.mode!r}")
+            self.mode.setCurrentIndex(idx)
+        if args.view:
+            self.set_tab(args.view)
+
+    def on_shared_input(self, value) -> None:
+        if value.text and (value.text != self.text.text() or value.text_pair != self.text_pair.text()):
+            self.text.setText(value.text)
+            self.text_pair.setText(value.text_pair)
+            if self.supports(self.loaded):
+                self.refresh()
+
+    @Slot()
+    def _on_text_submitted(self) -> None:
+        self.publish_input(text=self.text.text(), text_pair=self.text_pair.text())
+        self.refresh()
 
     # ---------------------------------------------------------------- model and input
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
@@ -217,7 +256,7 @@ class AttentionPanel(BasePanel):
 
     @Slot()
     def refresh(self) -> None:
-        loaded, inspector = self.state.loaded, self.state.inspector
+        loaded, inspector = self.loaded, self.inspector
         if loaded is None or inspector is None or not self.supports(loaded):
             return
         self.run_task(compute_attention, loaded, inspector, self.text.text(), self.text_pair.text() or None)
@@ -244,7 +283,7 @@ class AttentionPanel(BasePanel):
             src = self.current_source()
             if src == "encoder":
                 return d.encoder, d.source.tokens, d.source.tokens, d.source.special_mask
-            special = np.array([t in (self.state.loaded.tokenizer.all_special_tokens or []) for t in d.decoder_tokens])
+            special = np.array([t in (self.loaded.tokenizer.all_special_tokens or []) for t in d.decoder_tokens])
             if src == "decoder":
                 return d.decoder, d.decoder_tokens, d.decoder_tokens, special
             return d.cross, d.decoder_tokens, d.source.tokens, d.source.special_mask
@@ -270,7 +309,7 @@ class AttentionPanel(BasePanel):
             enc = d.encoding
             self.view = build_view(d.attentions, enc.tokens, special_mask=enc.special_mask, word_ids=enc.word_ids,
                                    segment_ids=enc.segment_ids, options=opts,
-                                   causal=self.state.loaded is not None and self.state.loaded.kind is ModelKind.DECODER)
+                                   causal=self.loaded is not None and self.loaded.kind is ModelKind.DECODER)
         self.head.setEnabled(self.view.values.shape[1] > 1)
         self.layer.setEnabled(self.view.values.shape[0] > 1)
         self.grid.set_attentions(self.view.values, masked=self.view.causal_mask())

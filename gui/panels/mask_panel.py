@@ -25,6 +25,7 @@ class MaskPanel(BasePanel):
 
     title = "Masked prediction"
     key = "mask"
+    uses_shared_input = True
     requires = frozenset({Capability.MASK})
 
     def __init__(self, state: ModelState, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
@@ -97,7 +98,28 @@ class MaskPanel(BasePanel):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.refresh)
 
         self.text.setText(self.settings.mask_text or sample_texts()["mask"][0])
-        self.on_model_changed(state.loaded)
+        self.on_model_changed(self.loaded)
+
+    # ---------------------------------------------------------------- command line and shared input
+    @classmethod
+    def add_cli_arguments(cls, parser) -> None:
+        from .registry import add_option
+
+        add_option(parser, "--top-k", type=int, help="candidates per mask (mask panel)")
+
+    def apply_cli(self, args) -> None:
+        if args.top_k:
+            self.top_k.setValue(args.top_k)
+        super().apply_cli(args)
+
+    def on_shared_input(self, value) -> None:
+        if not value.text:
+            return
+        mask = (self.loaded.tokenizer.mask_token if self.loaded else None) or "[MASK]"
+        text = self._convert_mask(value.text, mask)
+        if text != self.text.text():
+            self.text.setText(text)
+            self._debounce.start()
 
     # ---------------------------------------------------------------- model
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
@@ -148,21 +170,22 @@ class MaskPanel(BasePanel):
     @Slot()
     def refresh(self) -> None:
         self._debounce.stop()
-        inspector = self.state.inspector
-        if inspector is None or not self.supports(self.state.loaded):
+        inspector = self.inspector
+        if inspector is None or not self.supports(self.loaded):
             return
         text = self.text.text()
         self.settings.mask_text = text
         # Tokenising is cheap and needs no model call: show the pieces at once, so a
         # sentence without [MASK] can still be clicked.
         try:
-            self.strip.set_encoding(inspector.encode(text), self.state.loaded.tokenizer.mask_token_id)
+            self.strip.set_encoding(inspector.encode(text), self.loaded.tokenizer.mask_token_id)
         except errors.InputError:
             self.strip.set_encoding(None)
         self.run_task(inspector.predict_masks, text, self.top_k.value())
 
     @Slot(str)
-    def _on_text_edited(self, _text: str) -> None:
+    def _on_text_edited(self, text: str) -> None:
+        self.publish_input(text=text)
         self._debounce.start()
 
     @Slot(int)
@@ -173,7 +196,7 @@ class MaskPanel(BasePanel):
     @Slot(int)
     def _on_example_chosen(self, index: int) -> None:
         if index > 0:
-            mask = self.state.loaded.tokenizer.mask_token if self.state.loaded else "[MASK]"
+            mask = self.loaded.tokenizer.mask_token if self.loaded else "[MASK]"
             self.text.setText(self._convert_mask(self.examples.itemText(index), mask or "[MASK]"))
             self.examples.setCurrentIndex(0)
             self.refresh()
@@ -181,7 +204,7 @@ class MaskPanel(BasePanel):
     @Slot(int)
     def _on_token_clicked(self, index: int) -> None:
         enc = self.strip.encoding
-        loaded = self.state.loaded
+        loaded = self.loaded
         if enc is None or loaded is None or loaded.tokenizer.mask_token is None:
             return
         if enc.text != self.text.text():
@@ -199,13 +222,14 @@ class MaskPanel(BasePanel):
         # Edit through the line edit so Ctrl+Z brings the word back.
         self.text.setSelection(start, end - start)
         self.text.insert(replacement)
+        self.publish_input(text=self.text.text())
         self.refresh()
 
     # ---------------------------------------------------------------- results
     def show_result(self, result: object) -> None:
         assert isinstance(result, MaskResult)
         self.result = result
-        loaded = self.state.loaded
+        loaded = self.loaded
         self.strip.set_encoding(result.encoding, loaded.tokenizer.mask_token_id if loaded else None)
         n = len(result.predictions)
         titles = [f"mask {i + 1} of {n} (token {p.position})" for i, p in enumerate(result.predictions)]

@@ -21,6 +21,7 @@ class TokensPanel(BasePanel):
 
     title = "Tokens"
     key = "tokens"
+    uses_shared_input = True
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -59,18 +60,30 @@ class TokensPanel(BasePanel):
 
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.refresh)
-        self.text_a.textEdited.connect(self._debounce.start)
-        self.text_b.textEdited.connect(self._debounce.start)
+        self.text_a.textEdited.connect(self._on_text_edited)
+        self.text_b.textEdited.connect(self._on_text_edited)
         self.examples.activated.connect(self._on_example_chosen)
         if self._pairs:
             self.text_a.setText(self._pairs[0][0])
             self.text_b.setText(self._pairs[0][1])
-        self.on_model_changed(state.loaded)
+        self.on_model_changed(self.loaded)
 
     def set_texts(self, a: str, b: str = "") -> None:
         self.text_a.setText(a)
         self.text_b.setText(b)
         self.refresh()
+
+    def set_text(self, text: str, text_pair: str | None = None) -> None:
+        self.set_texts(text, text_pair or "")
+
+    def on_shared_input(self, value) -> None:
+        if value.text and (value.text, value.text_pair) != (self.text_a.text(), self.text_b.text()):
+            self.set_texts(value.text, value.text_pair)
+
+    @Slot()
+    def _on_text_edited(self) -> None:
+        self.publish_input(text=self.text_a.text(), text_pair=self.text_b.text())
+        self._debounce.start()
 
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
         self.refresh()
@@ -85,7 +98,7 @@ class TokensPanel(BasePanel):
     @Slot()
     def refresh(self) -> None:
         # Tokenising runs no model, takes well under a millisecond: no worker needed.
-        inspector = self.state.inspector
+        inspector = self.inspector
         if inspector is None:
             self._show(None)
             self.message_bar.show_info("Load a model to see how its tokenizer splits text.")
@@ -98,7 +111,7 @@ class TokensPanel(BasePanel):
             return
         self.message_bar.clear()
         if enc.truncated:
-            self.message_bar.show_info(f"Cut to the model's maximum of {self.state.loaded.max_length} tokens.")
+            self.message_bar.show_info(f"Cut to the model's maximum of {self.loaded.max_length} tokens.")
         self._show(enc)
         self.result_shown.emit()
 
