@@ -78,3 +78,53 @@ class CapabilityError(InspectorError):
     """The loaded model lacks the head a feature needs (e.g. no MLM head)."""
 
     title = "This model cannot do that"
+
+
+class TrainingError(InspectorError):
+    """A training run could not start or could not go on."""
+
+    title = "Training stopped"
+
+
+class TrainingOutOfMemoryError(TrainingError):
+    """The GPU (or the machine) ran out of memory during training."""
+
+    title = "Out of memory"
+
+
+class ResumeError(TrainingError):
+    """A saved run cannot be resumed (missing or mismatched training state)."""
+
+    title = "Cannot resume"
+
+
+class DatasetError(InputError):
+    """A dataset file is malformed; ``problems`` lists ``(line number, reason)`` pairs."""
+
+    title = "Check the dataset"
+
+    def __init__(self, message: str, *, hint: str = "", problems: tuple[tuple[int, str], ...] = ()) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems
+
+
+class NothingToTrainError(DatasetError):
+    """Every label is ignored (-100), or only one class is present: a run would learn nothing."""
+
+
+class TargetNotFoundError(InputError):
+    """The target word occurs in none of the sentences."""
+
+
+class SpanError(InputError):
+    """A span is empty, out of range, or crosses a sentence boundary."""
+
+
+class StaticVectorsUnavailableError(CapabilityError):
+    """A static-vector table (e.g. GloVe) cannot be loaded."""
+
+    title = "Static vectors unavailable"
+
+
+class SpanHeadsError(CheckpointError):
+    """Span-projection weights could not be read or do not fit the model."""

@@ -104,3 +104,11 @@ class LoadProgress:
     """A step of loading a model, for a status line."""
 
     message: str
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    """A step of a longer computation, for a progress bar: ``fraction`` in [0, 1]."""
+
+    message: str
+    fraction: float
