@@ -117,7 +117,7 @@ def train_tokenizer(texts: Sequence[str], vocab_size: int = 2000, *, objective: 
 
 def make_rows(tokenizer: Any, texts: Sequence[str], max_length: int = 128, *, objective: str = "mlm") -> list[Row]:
     """Cut each document into rows of at most ``max_length`` tokens with the family's specials."""
-    enc = tokenizer(list(texts), add_special_tokens=False)
+    enc = tokenizer(list(texts), add_special_tokens=False, verbose=False)
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
     prefix = [] if objective == "t5" or cls is None else [cls]
     suffix = [] if sep is None else [sep]

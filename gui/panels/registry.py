@@ -43,6 +43,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("mask", "mask_panel:MaskPanel", "left", "left"),
     PanelSpec("tokens", "tokens_panel:TokensPanel", "right", "right"),
     PanelSpec("attention", "attention_panel:AttentionPanel", "right", "right"),
+    PanelSpec("pretrain", "pretrain_panel:PretrainPanel", "right", "right"),
 )
 
 
