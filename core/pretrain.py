@@ -60,6 +60,7 @@ class PretrainConfig:
     mask_rate: float = 0.15
     probe_every: int = 50
     probe_text: str = ""               # "" = the default probe of the objective
+    dropout: float = 0.0               # tiny models trained for minutes underfit: dropout only slows them
     extra_card: dict[str, str] = field(default_factory=dict)
 
 
@@ -141,7 +142,8 @@ def make_rows(tokenizer: Any, texts: Sequence[str], max_length: int = 128, *, ob
     return rows
 
 
-def build_model(objective: str, preset: ArchPreset, tokenizer: Any, max_length: int = 128, seed: int = 0) -> Any:
+def build_model(objective: str, preset: ArchPreset, tokenizer: Any, max_length: int = 128, seed: int = 0,
+                dropout: float = 0.0) -> Any:
     """A freshly initialised tiny model for ``objective`` (SDPA attention, float32)."""
     import torch
     from transformers import (BertConfig, BertForMaskedLM, ElectraConfig, ElectraForMaskedLM,
@@ -152,13 +154,15 @@ def build_model(objective: str, preset: ArchPreset, tokenizer: Any, max_length: 
         raise errors.TrainingError(f"Unknown objective '{objective}'.", hint=f"Use one of {', '.join(OBJECTIVES)}.")
     torch.manual_seed(seed)
     v, p = len(tokenizer), preset
+    bert_drop = {"hidden_dropout_prob": dropout, "attention_probs_dropout_prob": dropout}
     if objective in ("mlm", "wwm", "spanbert"):
         model = BertForMaskedLM(BertConfig(vocab_size=v, hidden_size=p.hidden, num_hidden_layers=p.layers,
                                            num_attention_heads=p.heads, intermediate_size=p.ffn,
-                                           max_position_embeddings=max_length, pad_token_id=tokenizer.pad_token_id))
+                                           max_position_embeddings=max_length, pad_token_id=tokenizer.pad_token_id,
+                                           **bert_drop))
     elif objective == "electra":
         common = {"vocab_size": v, "embedding_size": p.hidden, "num_hidden_layers": p.layers,
-                  "max_position_embeddings": max_length, "pad_token_id": tokenizer.pad_token_id}
+                  "max_position_embeddings": max_length, "pad_token_id": tokenizer.pad_token_id, **bert_drop}
         gen = ElectraForMaskedLM(ElectraConfig(hidden_size=max(32, p.hidden // 2), num_attention_heads=max(1, p.heads // 2),
                                                intermediate_size=p.ffn // 2, **common))
         disc = ElectraForPreTraining(ElectraConfig(hidden_size=p.hidden, num_attention_heads=p.heads,
@@ -170,11 +174,13 @@ def build_model(objective: str, preset: ArchPreset, tokenizer: Any, max_length: 
         model = T5ForConditionalGeneration(T5Config(
             vocab_size=v, d_model=p.hidden, d_kv=p.hidden // p.heads, d_ff=p.ffn, num_layers=p.layers,
             num_decoder_layers=p.layers, num_heads=p.heads, pad_token_id=tokenizer.pad_token_id,
-            eos_token_id=tokenizer.sep_token_id, decoder_start_token_id=tokenizer.pad_token_id))
+            eos_token_id=tokenizer.sep_token_id, decoder_start_token_id=tokenizer.pad_token_id,
+            dropout_rate=dropout))
     else:
         model = GPT2LMHeadModel(GPT2Config(vocab_size=v, n_embd=p.hidden, n_layer=p.layers, n_head=p.heads,
                                            n_inner=p.ffn, n_positions=max_length, bos_token_id=tokenizer.cls_token_id,
-                                           eos_token_id=tokenizer.sep_token_id, pad_token_id=tokenizer.pad_token_id))
+                                           eos_token_id=tokenizer.sep_token_id, pad_token_id=tokenizer.pad_token_id,
+                                           resid_pdrop=dropout, embd_pdrop=dropout, attn_pdrop=dropout))
     set_sdpa(model)
     return model
 
@@ -207,7 +213,7 @@ def prepare(cfg: PretrainConfig, *, seed: int = 0) -> PretrainSetup:
         if cfg.objective != "clm" and tokenizer.mask_token_id is None and cfg.objective != "t5":
             raise errors.NoMaskTokenError("That tokenizer has no mask token.", hint="Train a new tokenizer instead.")
     rows = make_rows(tokenizer, texts, cfg.max_length, objective=cfg.objective)
-    model = build_model(cfg.objective, PRESETS[cfg.preset], tokenizer, cfg.max_length, seed)
+    model = build_model(cfg.objective, PRESETS[cfg.preset], tokenizer, cfg.max_length, seed, cfg.dropout)
     spec = TokenSpec(tokenizer)
     save_model = None
     probe_text = cfg.probe_text or None

@@ -46,6 +46,7 @@ class PretrainPanel(BasePanel):
         self.bart_mode = QComboBox(self)
         for key in BART_MODES:
             self.bart_mode.addItem(key, key)
+        self.bart_mode.setCurrentIndex(BART_MODES.index("text_infilling"))
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
         self.epoch = QSpinBox(self)

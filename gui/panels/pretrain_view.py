@@ -110,7 +110,14 @@ def build_view(result: RecipeResult, loaded: LoadedModel | None) -> RecipeView:
         else:
             tip += _t(" · from original token {0}").format(int(c.input_source[j]))
         inp.append(Chip(tok, sub, _chip_colour_for_input(result, j), tip))
-    rows = [(_t("Original"), original), (_t("Model input"), inp)]
+    rows = [(_t("Original"), original)]
+    if "masked_input" in c.extra:  # ELECTRA: what the generator saw before it sampled
+        masked = c.extra["masked_input"]
+        rows.append((_t("Generator input"), [
+            Chip(loaded.tokenizer.convert_ids_to_tokens(int(x)) if loaded is not None else str(int(x)), "",
+                 FATE_COLOURS[Fate.MASKED] if x != c.source.ids[i] else FATE_COLOURS[Fate.KEPT])
+            for i, x in enumerate(masked)]))
+    rows.append((_t("Model input"), inp))
     if result.target_tokens:
         tgt = []
         for j, tok in enumerate(result.target_tokens):
@@ -122,9 +129,9 @@ def build_view(result: RecipeResult, loaded: LoadedModel | None) -> RecipeView:
             tgt.append(Chip(tok, sub, FATE_COLOURS[Fate.TARGET], tip))
         rows.append((_t("Target"), tgt))
     if glm:
-        labels = [Chip(loaded.tokenizer.convert_ids_to_tokens(int(x)) if x >= 0 else
-                       ("[END]" if x == -11 else "·"), "", FATE_COLOURS[Fate.TARGET] if x != IGNORE else "#ffffff")
-                  for x in c.labels]
+        labels = [Chip(loaded.tokenizer.convert_ids_to_tokens(int(x)) if x >= 0 else "[END]", "",
+                       FATE_COLOURS[Fate.TARGET], _t("part B position {0}").format(j))
+                  for j, x in enumerate(c.labels) if x != IGNORE]
         rows.append((_t("Predicts"), labels))
     if rec is not None and not rec.on_target:
         rows.append(_model_row(result))
@@ -147,7 +154,7 @@ def _model_row(result: RecipeResult) -> tuple[str, list[Chip]]:
             shade = int(255 - 150 * scaled)
             rank = int(np.flatnonzero(order == i)[0]) + 1
             truth = int(c.labels[i]) == 1
-            chips.append(Chip(result.input_tokens[i], f"{p[i]:.2f} · #{rank}", f"rgb(255,{shade},{shade})",
+            chips.append(Chip(result.input_tokens[i], f"{p[i]:.3f} · #{rank}", f"rgb(255,{shade},{shade})",
                               _t("P(replaced) = {0:.3f}, rank {1} of {2} in this sentence; truth: {3}").format(
                                   float(p[i]), rank, len(content), _t("replaced") if truth else _t("original")),
                               border="#c0392b" if truth else "#b9c3cf"))
@@ -226,7 +233,7 @@ def _nsp_view(result: RecipeResult) -> RecipeView:
         label = _t("IsNext") if row.pair.is_next else _t("NotNext")
         sub = label if math.isnan(row.p_is_next) else _t("{0} · P(IsNext) = {1:.2f}").format(label, row.p_is_next)
         colour = "#c8f0c4" if row.pair.is_next else "#ffd6d1"
-        chips.append(Chip(f"{row.pair.a}  [SEP]  {row.pair.b}", sub, colour,
+        chips.append(Chip(f"A: {row.pair.a}\nB: {row.pair.b}", sub, colour,
                           _t("sentence {0} then sentence {1}").format(row.pair.a_index + 1, row.pair.b_index + 1)))
     loss = "" if not result.missing_head else _t(
         "This model has no NSP head: load stories-bert-mini (BertForPreTraining) to see P(IsNext).")

@@ -47,6 +47,16 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class _Holder(QWidget):
+    """The chips' parent: re-fits its height whenever its width changes."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        strip = self.parent()
+        if isinstance(strip, FateStrip) and event.size().width() != event.oldSize().width():
+            strip._fit()
+
+
 class FateStrip(QWidget):
     """A titled row of wrapped chips (``set_chips``)."""
 
@@ -55,10 +65,11 @@ class FateStrip(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self)
-        self.title.setMinimumWidth(120)
+        self.title.setFixedWidth(150)
+        self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.title.setObjectName("caption")
-        self._holder = QWidget(self)
+        self._holder = _Holder(self)
         self._flow = FlowLayout(self._holder)
         outer.addWidget(self.title)
         outer.addWidget(self._holder, 1)
@@ -71,7 +82,8 @@ class FateStrip(QWidget):
             lab.deleteLater()
         self.labels, self.chips = [], list(chips)
         for chip in chips:
-            text = f"<s>{_escape(chip.text)}</s>" if chip.strike else _escape(chip.text)
+            text = _escape(chip.text).replace("\n", "<br>")
+            text = f"<s>{text}</s>" if chip.strike else text
             sub = f"<br><span style='color:#4a5563;font-size:small'>{_escape(chip.sub)}</span>" if chip.sub else ""
             lab = QLabel(f"<b>{text}</b>{sub}", self._holder)
             lab.setTextFormat(Qt.TextFormat.RichText)
@@ -81,8 +93,15 @@ class FateStrip(QWidget):
             lab.setToolTip(chip.tooltip)
             self._flow.addWidget(lab)
             self.labels.append(lab)
-        self._holder.updateGeometry()
         self.setVisible(bool(chips))
+        self._fit()
+
+    def _fit(self) -> None:
+        # A flow layout's height depends on the width; not every parent layout (a scroll
+        # area's) asks for height-for-width, so the strip sets its own minimum height.
+        width = max(80, self._holder.width())
+        self._holder.setMinimumHeight(self._flow.heightForWidth(width) if self.labels else 0)
+
 
 
 class FateLegend(QWidget):

@@ -14,6 +14,7 @@ class SpanHistogramView(pg.PlotWidget):
         self.setBackground("w")
         self.setMinimumHeight(170)
         self.showGrid(x=False, y=True, alpha=0.3)
+        self.getAxis("left").enableAutoSIPrefix(False)
         self.observed = np.zeros(0)
         self.theory = np.zeros(0)
         self.retranslate_ui()
