@@ -25,6 +25,14 @@ DEFAULT_TEXT = ("Once upon a time, there was a little girl named Lily. She loved
                 "One day, she saw a big red ball.")
 
 
+class _ScrollContent(QWidget):
+    """Scrolled content sized by its minimum height: the chip strips set theirs, while Qt's
+    height-for-width through a scroll area let the rows overlap."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+
 class PretrainPanel(BasePanel):
     """Corruption recipes on real tokens, the model's view of them, and from-scratch training."""
 
@@ -91,16 +99,17 @@ class PretrainPanel(BasePanel):
         self.histogram = SpanHistogramView(self)
         self.histogram.hide()
 
-        content = QWidget(self)
+        content = _ScrollContent(self)
+        self._content = content
         cl = QVBoxLayout(content)
         cl.addWidget(self.explanation)
         cl.addWidget(self.strips)
         cl.addWidget(self.legend)
         cl.addWidget(self.stats)
         cl.addWidget(self.loss_label)
-        cl.addWidget(self.histogram)
         cl.addStretch(1)
         scroll = QScrollArea(self)
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -111,6 +120,7 @@ class PretrainPanel(BasePanel):
         rl.addLayout(sliders)
         rl.addWidget(self.text)
         rl.addWidget(scroll, 1)
+        rl.addWidget(self.histogram)  # outside the scroll area: a plot there squeezed the chip rows
         self.runner = PretrainRunner(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(recipes_tab, "")
@@ -233,11 +243,26 @@ class PretrainPanel(BasePanel):
         self.legend.set_fates(view.fates)
         self.stats.setText(view.stats)
         self.loss_label.setText(view.loss)
+        for delay in (0, 100):  # the strips fit their rows first; then the scrolled page grows
+            QTimer.singleShot(delay, self._fit_content)
         if result.request.recipe == "spanbert":
             self.histogram.set_data(result.span_samples, spanbert_length_distribution())
             self.histogram.show()
         else:
             self.histogram.hide()
+
+    @Slot()
+    def _fit_content(self) -> None:
+        # QScrollArea does not hear of the chip rows' new minimum heights: tell it.
+        layout = self._content.layout()
+        m = layout.contentsMargins()
+        width = self._scroll.viewport().width() - m.left() - m.right()
+        for strip in self.strips.rows:
+            strip._fit(width)
+            strip.layout().invalidate()  # nested layouts cache their minimum sizes
+        self.strips.layout().invalidate()
+        layout.invalidate()
+        self._content.setMinimumHeight(layout.minimumSize().height())
 
     # ---------------------------------------------------------------- slots
     @Slot()

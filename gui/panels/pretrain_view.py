@@ -81,6 +81,15 @@ def _why(result: RecipeResult, i: int) -> str:
     return text
 
 
+def _sbo_sub(result: RecipeResult, i: int) -> str:
+    # SpanBERT's boundary objective sees x(s-1), x(e+1) and the position inside the span.
+    c = result.corruption
+    if "sbo_left" not in c.extra or c.extra["sbo_left"][i] < 0:
+        return ""
+    t = c.source.tokens
+    return f"{t[int(c.extra['sbo_left'][i])]}…{t[int(c.extra['sbo_right'][i])]} p{int(c.extra['sbo_position'][i])}"
+
+
 def _chip_colour_for_input(result: RecipeResult, j: int) -> str:
     c = result.corruption
     src = int(c.input_source[j])
@@ -96,8 +105,8 @@ def build_view(result: RecipeResult, loaded: LoadedModel | None) -> RecipeView:
     c = result.corruption
     rec = result.reconstruction
     tokens = c.source.tokens
-    original = [Chip(tokens[i], "", FATE_COLOURS[Fate(int(f))], _why(result, i), strike=f == Fate.DELETED)
-                for i, f in enumerate(c.fates)]
+    original = [Chip(tokens[i], _sbo_sub(result, i), FATE_COLOURS[Fate(int(f))], _why(result, i),
+                     strike=f == Fate.DELETED) for i, f in enumerate(c.fates)]
     inp: list[Chip] = []
     glm = result.request.recipe == "glm"
     for j, tok in enumerate(result.input_tokens):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.corruption import Fate
@@ -50,6 +50,9 @@ def _escape(text: str) -> str:
 class _Holder(QWidget):
     """The chips' parent: re-fits its height whenever its width changes."""
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False  # the strip sets the minimum height itself (see FateStrip._fit)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         strip = self.parent()
@@ -66,7 +69,6 @@ class FateStrip(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self)
         self.title.setFixedWidth(150)
-        self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.title.setObjectName("caption")
         self._holder = _Holder(self)
@@ -91,17 +93,23 @@ class FateStrip(QWidget):
             lab.setStyleSheet(f"QLabel {{ background: {chip.colour}; border: 1px solid {chip.border}; "
                               "border-radius: 5px; padding: 2px 6px; }")
             lab.setToolTip(chip.tooltip)
+            lab.ensurePolished()  # so its size hint includes the style sheet's padding
             self._flow.addWidget(lab)
             self.labels.append(lab)
         self.setVisible(bool(chips))
         self._fit()
+        QTimer.singleShot(0, self._fit)  # again once the new chips are laid out
 
-    def _fit(self) -> None:
-        # A flow layout's height depends on the width; not every parent layout (a scroll
-        # area's) asks for height-for-width, so the strip sets its own minimum height.
-        width = max(80, self._holder.width())
-        self._holder.setMinimumHeight(self._flow.heightForWidth(width) if self.labels else 0)
-
+    def _fit(self, strip_width: int | None = None) -> None:
+        # A flow layout's height depends on the width, and height-for-width does not pass
+        # reliably through a scroll area: the strip fixes its own height for its width.
+        if strip_width is not None:
+            width = max(80, strip_width - self.title.width() - self.layout().spacing())
+        else:
+            width = max(80, self._holder.width())
+        height = self._flow.heightForWidth(width) if self.labels else 0
+        self._holder.setFixedHeight(height)
+        self.setFixedHeight(max(height, self.title.sizeHint().height()) if self.labels else 0)
 
 
 class FateLegend(QWidget):

@@ -12,7 +12,7 @@ class SpanHistogramView(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumHeight(170)
+        self.setFixedHeight(190)
         self.showGrid(x=False, y=True, alpha=0.3)
         self.getAxis("left").enableAutoSIPrefix(False)
         self.observed = np.zeros(0)
