@@ -47,6 +47,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("spans", "spans_panel:SpansPanel", "right", "right"),
     PanelSpec("generate", "generation_panel:GenerationPanel", "left", "left"),
     PanelSpec("finetune", "finetune_panel:FineTunePanel", "right", "right"),
+    PanelSpec("pretrain", "pretrain_panel:PretrainPanel", "right", "right"),
 )
 
 
