@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+
+from ..i18n import Retranslatable
 
 #: Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle).
 MASK_RGBA = (222, 222, 222, 255)
@@ -53,7 +55,7 @@ def setup_matrix_plot(plot: pg.PlotItem) -> tuple[pg.ImageItem, pg.ImageItem, pg
     return image, mask_image, bar
 
 
-class HeatmapView(pg.GraphicsLayoutWidget):
+class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
     """A rows × cols attention matrix (rows = "from"/query, cols = "to"/key) with token labels."""
 
     cell_hovered = Signal(int, int, float)
@@ -77,15 +79,18 @@ class HeatmapView(pg.GraphicsLayoutWidget):
         self._readout = self.addLabel("", row=0, col=0, justify="left", color="#222")
         self._plot = plot = self.addPlot(row=1, col=0)
         self._image, self._mask_image, self._bar = setup_matrix_plot(plot)
-        for name, text in (("left", "from (query)"), ("top", "to (key)")):
-            axis = plot.getAxis(name)
-            axis.setStyle(tickFont=self._font, tickLength=-3)
-            axis.setLabel(text, color="#555")
+        for name in ("left", "top"):
+            plot.getAxis(name).setStyle(tickFont=self._font, tickLength=-3)
+        self.retranslate_ui()
         self._row_box = self._outline()
         self._col_box = self._outline()
         plot.vb.sigResized.connect(self._update_ticks)
         plot.vb.sigRangeChanged.connect(self._update_ticks)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    def retranslate_ui(self) -> None:
+        self._plot.getAxis("left").setLabel(QCoreApplication.translate("HeatmapView", "from (query)"), color="#555")
+        self._plot.getAxis("top").setLabel(QCoreApplication.translate("HeatmapView", "to (key)"), color="#555")
 
     def _outline(self) -> QGraphicsRectItem:
         box = QGraphicsRectItem()
@@ -244,7 +249,8 @@ class HeatmapView(pg.GraphicsLayoutWidget):
             return
         r, c = cell
         value = float(self._values[r, c])
-        suffix = " (masked)" if self._masked is not None and self._masked[r, c] else ""
+        suffix = (" " + QCoreApplication.translate("HeatmapView", "(masked)")
+                  if self._masked is not None and self._masked[r, c] else "")
         self._set_readout(f"{self._row_labels[r]} → {self._col_labels[c]}: {value:.3f}{suffix}")
         self.cell_hovered.emit(r, c, value)
 

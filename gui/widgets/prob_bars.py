@@ -33,7 +33,7 @@ class ProbabilityBarsView(pg.GraphicsLayoutWidget):
         return [list(x) for x in self._labels]
 
     def set_predictions(self, predictions: tuple[MaskPrediction, ...] | list[MaskPrediction],
-                        titles: list[str] | None = None) -> None:
+                        titles: list[str] | None = None, axis_label: str = "") -> None:
         """Draw one plot per prediction; ``titles`` label each plot (default: position)."""
         self.clear_bars()
         font = QFont()
@@ -43,7 +43,7 @@ class ProbabilityBarsView(pg.GraphicsLayoutWidget):
             labels = [c.token for c in pred.candidates]
             self._values.append(probs)
             self._labels.append(labels)
-            title = titles[n] if titles else f"[MASK] at token {pred.position}"
+            title = titles[n] if titles else f"[MASK] @ {pred.position}"
             plot = self.addPlot(row=n, col=0, title=f"<span style='font-size:13pt'>{title}</span>")
             plot.setMouseEnabled(False, False)
             plot.hideButtons()
@@ -60,7 +60,8 @@ class ProbabilityBarsView(pg.GraphicsLayoutWidget):
             left.setTicks([[(i, lab) for i, lab in enumerate(labels)]])
             left.setStyle(tickFont=font)
             left.setWidth(110)
-            plot.getAxis("bottom").setLabel("probability")
+            if axis_label:
+                plot.getAxis("bottom").setLabel(axis_label)
             plot.invertY(True)
             plot.setXRange(0, 1.18, padding=0)
             plot.setYRange(-0.6, len(probs) - 0.4, padding=0)
