@@ -6,24 +6,24 @@ import os
 import sys
 from pathlib import Path
 
-PANELS = ("mask", "tokens", "attention")
-VIEWS = ("heatmap", "grid", "lines", "stats", "bertviz")
 TIMEOUT_MS = 300_000
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    from .panels.registry import PANELS, panel_keys
+
     p = argparse.ArgumentParser(prog="plm-studio", description="A desktop lab for pretrained language models.")
-    p.add_argument("--model", help="model folder, bundled name (all-minilm-l6-v2) or hub id")
-    p.add_argument("--panel", choices=PANELS, help="panel to show in front")
+    p.add_argument("--model", help="model for slot A: folder, bundled name (all-minilm-l6-v2) or hub id")
+    p.add_argument("--model-b", help="optional second model (slot B), for side-by-side views")
+    p.add_argument("--panel", choices=panel_keys(), help="panel to show in front")
+    p.add_argument("--slot", choices=("A", "B"), help="pin the --panel to this model slot")
     p.add_argument("--text", help="input text for the panel (use [MASK] for the mask panel)")
-    p.add_argument("--text-pair", help="second sentence (tokens panel)")
-    p.add_argument("--top-k", type=int, help="candidates per mask (mask panel)")
-    p.add_argument("--layer", type=int, help="layer to show (attention panel)")
-    p.add_argument("--head", type=int, help="head to show (attention panel)")
-    p.add_argument("--view", choices=VIEWS, help="attention view: heatmap, grid, lines, stats or bertviz")
-    p.add_argument("--mode", help="attention aggregation: head, mean, max, layer_mean or rollout")
+    p.add_argument("--text-pair", help="second sentence (tokens and attention panels)")
     p.add_argument("--screenshot", type=Path, help="render offscreen, save this PNG after the result and exit")
+    p.add_argument("--size", help="window size for --screenshot, WIDTHxHEIGHT (default 1600x950)")
     p.add_argument("--settings", type=Path, help="settings file (INI) instead of the user's settings")
+    for spec in PANELS:
+        spec.panel_class().add_cli_arguments(p)
     return p.parse_args(argv)
 
 
@@ -49,11 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         return _screenshot(app, window, args)
     if args.panel:
-        window.show_panel(args.panel)
-    if args.top_k:
-        window.panels["mask"].top_k.setValue(args.top_k)
+        panel = window.show_panel(args.panel)
+        if args.slot:
+            panel.set_slot(args.slot)
+        panel.apply_cli(args)
     window.show()
-    start_with(window, args.model)
+    start_with(window, args.model, args.model_b)
     return app.exec()
 
 
@@ -87,32 +88,31 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
         outcome["code"] = 0
         app.exit(0)
 
-    def on_model(loaded) -> None:
-        if loaded is None:
+    panel = window.show_panel(panel_key)
+    if args.slot:
+        panel.set_slot(args.slot)
+    started = {"done": False}
+
+    def on_model(_slot: str, _loaded) -> None:
+        # Wait for slot A, and for B too when --model-b was given; then run the panel once.
+        if started["done"] or window.state.model("A") is None:
             return
-        panel = window.show_panel(panel_key)
+        if args.model_b and window.state.model("B") is None:
+            return
+        started["done"] = True
         panel.result_shown.connect(lambda: QTimer.singleShot(300, save))
-        if args.top_k and hasattr(panel, "top_k"):
-            panel.top_k.setValue(args.top_k)
-        if panel_key == "attention":
-            _configure_attention(panel, args)
-        if args.text is not None:
-            if panel_key == "tokens":
-                panel.set_texts(args.text, args.text_pair or "")
-                return
-            panel.text.setText(args.text)
-            if args.text_pair is not None and hasattr(panel, "text_pair"):
-                panel.text_pair.setText(args.text_pair)
+        panel.apply_cli(args)
         panel.refresh()
-        if not panel.supports(loaded):
+        if not panel.supports(panel.loaded):
             QTimer.singleShot(300, save)  # the panel explains why it cannot run: show that
 
-    window.state.model_changed.connect(on_model)
+    window.state.slot_changed.connect(on_model)
     window.load_failed.connect(lambda failure: fail(f"{failure.title}: {failure.message}"))
     QTimer.singleShot(TIMEOUT_MS, lambda: fail("timed out waiting for the result"))
-    window.resize(1600, 950)
+    width, height = _parse_size(args.size)
+    window.resize(width, height)
     window.show()
-    start_with(window, args.model)
+    start_with(window, args.model, args.model_b or "")
     app.exec()
     window.close()
     window.state.pool.waitForDone(-1)  # no worker may outlive the window
@@ -123,16 +123,11 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
     os._exit(outcome["code"])
 
 
-def _configure_attention(panel, args: argparse.Namespace) -> None:
-    """Apply --layer/--head/--view/--mode before the result arrives (no extra forward pass)."""
-    if args.layer is not None:
-        panel.layer.setValue(args.layer)
-    if args.head is not None:
-        panel.head.setValue(args.head)
-    if args.mode:
-        idx = panel.mode.findData(args.mode)
-        if idx < 0:
-            raise SystemExit(f"plm-studio: unknown --mode {args.mode!r}")
-        panel.mode.setCurrentIndex(idx)
-    if args.view:
-        panel.set_tab(args.view)
+def _parse_size(text: str | None) -> tuple[int, int]:
+    if not text:
+        return 1600, 950
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"plm-studio: --size must look like 1280x720, not {text!r}") from None
+    return w, h

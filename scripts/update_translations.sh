@@ -12,8 +12,13 @@ BIN=$("$PY" -c 'import os, sys; print(os.path.dirname(sys.executable))')
 LUPDATE=${LUPDATE:-$BIN/pyside6-lupdate}
 [ -x "$LUPDATE" ] || LUPDATE=pyside6-lupdate
 mkdir -p assets/translations
+# Panel titles are plain class attributes (title = "Embeddings"), shown through
+# translate("Panels", title): list them in a stub that lupdate can read.
+STUB=$(mktemp --suffix=.py)
+trap 'rm -f "$STUB"' EXIT
+"$PY" -m tests.i18n_scan --title-stub "$STUB"
 for lang in zh_CN ru; do
-  "$LUPDATE" $(find gui -name '*.py' | sort) -ts "assets/translations/plm_studio_${lang}.ts" \
+  "$LUPDATE" $(find gui -name '*.py' | sort) "$STUB" -ts "assets/translations/plm_studio_${lang}.ts" \
       -no-obsolete -locations none
 done
 status=0

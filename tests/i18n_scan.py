@@ -122,6 +122,8 @@ def scan_file(path: Path) -> list[Violation]:
             # The text must be a plain literal: lupdate cannot extract f-strings or sums.
             args = node.args[1:2] if name in ("translate", "QT_TRANSLATE_NOOP") else node.args[:1]
             for a in args:
+                if ast.unparse(a) in ("self.title", "cls.title"):
+                    continue  # panel titles: collected from the class attributes (panel_titles)
                 if not (isinstance(a, ast.Constant) and isinstance(a.value, str)):
                     found.append(Violation(rel, node.lineno, f"tr() of a non-literal: {ast.unparse(a)}"))
             continue
@@ -143,6 +145,31 @@ def scan_gui() -> list[Violation]:
     return out
 
 
+def panel_titles() -> set[str]:
+    """``title = "..."`` of the classes in gui/panels (shown via ``translate("Panels", title)``)."""
+    titles: set[str] = set()
+    for path in sorted((GUI / "panels").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            for stmt in node.body:
+                if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                        and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == "title"):
+                    v = stmt.value
+                    if isinstance(v, ast.Call) and len(v.args) == 2:
+                        v = v.args[1]
+                    if isinstance(v, ast.Constant) and isinstance(v.value, str) and node.name != "BasePanel":
+                        titles.add(v.value)
+    return titles
+
+
+def write_title_stub(path: Path) -> None:
+    """A Python file lupdate can read, marking every panel title in context "Panels"."""
+    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+    lines += [f"QT_TRANSLATE_NOOP({'Panels'!r}, {t!r})" for t in sorted(panel_titles())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def marked_strings() -> set[tuple[str, str]]:
     """``(context, source)`` of every ``self.tr("...")`` / ``translate("Ctx", "...")`` in gui/."""
     found: set[tuple[str, str]] = set()
@@ -161,6 +188,7 @@ def marked_strings() -> set[tuple[str, str]]:
                 elif name == "tr" and ctx_name and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
                     found.add((ctx_name, node.args[0].value))
+    found |= {("Panels", t) for t in panel_titles()}
     return found
 
 
@@ -203,7 +231,11 @@ def translation_problems(lang: str) -> list[str]:
     return problems
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--title-stub"]:
+        write_title_stub(Path(argv[1]))
+        return 0
     issues = [str(v) for v in scan_gui()]
     for lang in LANGS:
         issues += translation_problems(lang)

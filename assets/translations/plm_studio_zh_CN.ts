@@ -362,6 +362,82 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open model folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a model name or hub id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Larger text (projector)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About PLM Studio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model is working</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PLM Studio — a desktop lab for pretrained language models.
+Masked prediction, attention, embeddings, generation, pre-training and fine-tuning, on real Hugging Face checkpoints.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model {0}: {1}: {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PLM Studio — {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PLM Studio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>B: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MaskPanel</name>
     <message>
         <source>Examples…</source>
@@ -434,6 +510,96 @@
     <message>
         <source>probability</source>
         <translation>概率</translation>
+    </message>
+</context>
+<context>
+    <name>ModelBar</name>
+    <message>
+        <source>Model {0}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A model folder (with config.json), a bundled model, or a Hugging Face hub id such as bert-base-uncased. Hub models are downloaded once, then work offline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>model folder, bundled name or hub id (e.g. bert-base-uncased)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional second model, to compare side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a model folder on disk (Ctrl+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load the model (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty slot {0}: panels pinned to it show nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop loading or downloading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a model folder (with config.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0:.1f} / {1:.1f} MB</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PanelHeader</name>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which loaded model this panel shows: slot A (the default) or slot B. Pin two panels to different slots to compare two models side by side.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Own text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked: this panel shows the same sentence (and selected word) as the other linked panels. Unlink to give it its own text.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
@@ -19,7 +19,6 @@ from core.seq2seq import Seq2SeqAttention, generate_with_attention
 
 from ..concepts import (attention_caveat_tooltip, attention_sources, head_stat_descriptions, head_stat_titles,
                         merge_rule, mode_descriptions, mode_titles)
-from ..i18n import Retranslatable
 from ..resources import sample_texts
 from ..state import ModelState
 from ..widgets.attention_grid import AttentionGridView
@@ -43,11 +42,12 @@ def compute_attention(loaded: LoadedModel, inspector, text: str, text_pair: str 
     return inspector.inspect(text, text_pair, hidden_states=False)
 
 
-class AttentionPanel(Retranslatable, BasePanel):
+class AttentionPanel(BasePanel):
     """Layer/head pickers over cached attention arrays; no new forward pass when they change."""
 
-    title = QT_TRANSLATE_NOOP("Panels", "Attention")
+    title = "Attention"
     key = "attention"
+    uses_shared_input = True
     requires = frozenset({Capability.ATTENTION})
     bertviz_ready = Signal(bool)   # the bertviz page finished drawing (or failed)
 
@@ -141,8 +141,8 @@ class AttentionPanel(Retranslatable, BasePanel):
         layout.addLayout(footer)
 
         self.run_button.clicked.connect(self.refresh)
-        self.text.returnPressed.connect(self.refresh)
-        self.text_pair.returnPressed.connect(self.refresh)
+        self.text.returnPressed.connect(self._on_text_submitted)
+        self.text_pair.returnPressed.connect(self._on_text_submitted)
         for combo in (self.source, self.mode, self.pair):
             combo.currentIndexChanged.connect(self._rebuild_view)
         for box in (self.hide_special, self.merge):
@@ -166,7 +166,45 @@ class AttentionPanel(Retranslatable, BasePanel):
         QShortcut(QKeySequence("]"), self, activated=lambda: self.head.stepBy(1))
         self.retranslate_ui()
         QShortcut(QKeySequence("["), self, activated=lambda: self.head.stepBy(-1))
-        self.on_model_changed(state.loaded)
+        self.on_model_changed(self.loaded)
+
+    # ---------------------------------------------------------------- command line and shared input
+    @classmethod
+    def add_cli_arguments(cls, parser) -> None:
+        from .registry import add_option
+
+        add_option(parser, "--layer", type=int, help="layer to show (attention, embeddings panels)")
+        add_option(parser, "--head", type=int, help="head to show (attention panel)")
+        add_option(parser, "--view", choices=("heatmap", "grid", "lines", "stats", "bertviz"),
+                   help="attention view: heatmap, grid, lines, stats or bertviz")
+        add_option(parser, "--mode", help="attention aggregation: head, mean, max, layer_mean or rollout")
+
+    def apply_cli(self, args) -> None:
+        """Apply --layer/--head/--view/--mode before the result arrives (no extra forward pass)."""
+        super().apply_cli(args)
+        if args.layer is not None:
+            self.layer.setValue(args.layer)
+        if args.head is not None:
+            self.head.setValue(args.head)
+        if args.mode:
+            idx = self.mode.findData(args.mode)
+            if idx < 0:
+                raise SystemExit(f"plm-studio: unknown --mode {args.mode!r}")
+            self.mode.setCurrentIndex(idx)
+        if args.view:
+            self.set_tab(args.view)
+
+    def on_shared_input(self, value) -> None:
+        if value.text and (value.text != self.text.text() or value.text_pair != self.text_pair.text()):
+            self.text.setText(value.text)
+            self.text_pair.setText(value.text_pair)
+            if self.supports(self.loaded):
+                self.refresh()
+
+    @Slot()
+    def _on_text_submitted(self) -> None:
+        self.publish_input(text=self.text.text(), text_pair=self.text_pair.text())
+        self.refresh()
 
     def retranslate_ui(self) -> None:
         """Every label and tooltip in the current language (LanguageChange)."""
@@ -222,7 +260,7 @@ class AttentionPanel(Retranslatable, BasePanel):
         names = attention_sources()
         for i in range(self.source.count()):
             key = self.source.itemData(i)
-            loaded = self.state.loaded
+            loaded = self.loaded
             if key == "decoder" and (loaded is None or loaded.kind is not ModelKind.ENCODER_DECODER):
                 self.source.setItemText(i, names["self"] + " " + self.tr("(causal)"))
             elif key in ("encoder", "decoder", "cross") and loaded is not None \
@@ -257,7 +295,7 @@ class AttentionPanel(Retranslatable, BasePanel):
 
     @Slot()
     def refresh(self) -> None:
-        loaded, inspector = self.state.loaded, self.state.inspector
+        loaded, inspector = self.loaded, self.inspector
         if loaded is None or inspector is None or not self.supports(loaded):
             return
         self.run_task(compute_attention, loaded, inspector, self.text.text(), self.text_pair.text() or None)
@@ -284,7 +322,7 @@ class AttentionPanel(Retranslatable, BasePanel):
             src = self.current_source()
             if src == "encoder":
                 return d.encoder, d.source.tokens, d.source.tokens, d.source.special_mask
-            special = np.array([t in (self.state.loaded.tokenizer.all_special_tokens or []) for t in d.decoder_tokens])
+            special = np.array([t in (self.loaded.tokenizer.all_special_tokens or []) for t in d.decoder_tokens])
             if src == "decoder":
                 return d.decoder, d.decoder_tokens, d.decoder_tokens, special
             return d.cross, d.decoder_tokens, d.source.tokens, d.source.special_mask
@@ -310,7 +348,7 @@ class AttentionPanel(Retranslatable, BasePanel):
             enc = d.encoding
             self.view = build_view(d.attentions, enc.tokens, special_mask=enc.special_mask, word_ids=enc.word_ids,
                                    segment_ids=enc.segment_ids, options=opts,
-                                   causal=self.state.loaded is not None and self.state.loaded.kind is ModelKind.DECODER)
+                                   causal=self.loaded is not None and self.loaded.kind is ModelKind.DECODER)
         self.head.setEnabled(self.view.values.shape[1] > 1)
         self.layer.setEnabled(self.view.values.shape[0] > 1)
         self.grid.set_attentions(self.view.values, masked=self.view.causal_mask())

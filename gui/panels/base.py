@@ -4,25 +4,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+import argparse
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from core import Capability, LoadedModel
+from core import Capability, LoadedModel, ModelInspector
 
 from ..errors import show_failure
-from ..state import ModelState
+from ..state import ModelState, SharedInput
 from ..widgets.message_bar import MessageBar
 from ..workers import TaskFailure, Worker
 
 
 class BasePanel(QWidget):
-    """A panel: runs at most one worker at a time and reports errors in its message bar."""
+    """A panel: runs at most one worker at a time and reports errors in its message bar.
 
-    title = "Panel"
+    A panel follows model slot ``"A"`` unless pinned to ``"B"`` (:meth:`set_slot`); it reads
+    its model through :attr:`loaded` / :attr:`inspector`. Panels with
+    ``uses_shared_input = True`` follow the application's shared sentence while
+    :attr:`linked` (see :meth:`on_shared_input` and :meth:`publish_input`).
+    """
+
+    title = "Panel"                 # English; shown through display_title() (translated)
     key = "panel"
     requires: frozenset[Capability] = frozenset()
+    uses_shared_input = False       # True: the panel shows (and publishes) the shared sentence
     result_shown = Signal()      # emitted after a result is drawn (screenshots, tests)
     busy_changed = Signal(bool)
+    slot_pinned = Signal(str)    # the panel now follows this slot
+    linked_changed = Signal(bool)
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +41,62 @@ class BasePanel(QWidget):
         self.message_bar = MessageBar(self)
         self._worker: Worker | None = None
         self._workers: set[Worker] = set()   # alive until finished (superqt's _worker_set)
-        state.model_changed.connect(self._on_state_model_changed)
+        self._slot = "A"
+        self._linked = True
+        state.slot_changed.connect(self._on_state_slot_changed)
+        state.input_changed.connect(self._on_state_input_changed)
+
+    # ---------------------------------------------------------------- slot and link
+    @property
+    def slot(self) -> str:
+        return self._slot
+
+    @property
+    def loaded(self) -> LoadedModel | None:
+        """The model of the slot this panel follows."""
+        return self.state.model(self._slot)
+
+    @property
+    def inspector(self) -> ModelInspector | None:
+        return self.state.inspector_for(self._slot)
+
+    def set_slot(self, slot: str) -> None:
+        """Follow model slot ``slot`` ("A" or "B") from now on."""
+        self.state.model(slot)  # validates the name
+        if slot == self._slot:
+            return
+        self._slot = slot
+        self._on_state_model_changed(self.loaded)
+        self.slot_pinned.emit(slot)
+
+    @property
+    def linked(self) -> bool:
+        return self._linked
+
+    def set_linked(self, linked: bool) -> None:
+        """Follow the shared sentence (True) or keep this panel's own input (False)."""
+        if linked == self._linked:
+            return
+        self._linked = linked
+        self.linked_changed.emit(linked)
+        if linked and self.uses_shared_input and self.state.current_input.text:
+            self.on_shared_input(self.state.current_input)
+
+    def publish_input(self, **changes: object) -> None:
+        """Share this panel's input (text, text_pair, selection) with the linked panels."""
+        if self._linked and self.uses_shared_input:
+            self.state.set_input(self, **changes)
+
+    @Slot(object, object)
+    def _on_state_input_changed(self, value: SharedInput, origin: object) -> None:
+        if origin is not self and self._linked and self.uses_shared_input:
+            self.on_shared_input(value)
+
+    def on_shared_input(self, value: SharedInput) -> None:
+        """Show the shared input (GUI thread); panels with ``uses_shared_input`` override it."""
+
+    def display_title(self) -> str:
+        return QCoreApplication.translate("Panels", self.title)
 
     # ---------------------------------------------------------------- tasks
     @property
@@ -108,7 +174,11 @@ class BasePanel(QWidget):
     def supports(self, loaded: LoadedModel | None) -> bool:
         return loaded is not None and self.requires <= loaded.capabilities
 
-    @Slot(object)
+    @Slot(str, object)
+    def _on_state_slot_changed(self, slot: str, loaded: LoadedModel | None) -> None:
+        if slot == self._slot:
+            self._on_state_model_changed(loaded)
+
     def _on_state_model_changed(self, loaded: LoadedModel | None) -> None:
         self.cancel()
         self.message_bar.clear()
@@ -118,4 +188,42 @@ class BasePanel(QWidget):
         """React to a new model (GUI thread)."""
 
     def refresh(self) -> None:
-        """Recompute for the current input (screenshot mode, F5)."""
+        """Recompute for the current input (screenshot mode, tests)."""
+
+    # ---------------------------------------------------------------- command line
+    @classmethod
+    def add_cli_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        """Add this panel's own ``main.py`` options (``--layer``, ``--span`` …).
+
+        Several panels may declare the same option: use :func:`gui.panels.registry.add_option`.
+        """
+
+    def apply_cli(self, args: argparse.Namespace) -> None:
+        """Apply ``--text``/``--text-pair`` and this panel's options before :meth:`refresh`."""
+        if args.text is not None:
+            self.set_text(args.text, args.text_pair)
+
+    def set_text(self, text: str, text_pair: str | None = None) -> None:
+        """Put ``text`` (and sentence B) into the panel's input fields."""
+        if hasattr(self, "text"):
+            self.text.setText(text)
+        if text_pair is not None and hasattr(self, "text_pair"):
+            self.text_pair.setText(text_pair)
+
+    # ---------------------------------------------------------------- closing
+    def confirm_close(self) -> bool:
+        """Asked before the window closes; a panel with unsaved work (training) may ask the user."""
+        return True
+
+    def shutdown(self) -> None:
+        """The window is closing: stop every task this panel runs (threads of its own too)."""
+        self.cancel()
+
+    # ---------------------------------------------------------------- language
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Re-label every widget after a language switch (panels override it)."""

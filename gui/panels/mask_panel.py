@@ -1,7 +1,7 @@
 """Masked-token prediction: type or click to mask, see the model's top-k as bars."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
 from core import Capability, LoadedModel, MaskResult, ModelKind, errors, mask_word
 
 from ..concepts import mlm_explanation
-from ..i18n import Retranslatable
 from ..resources import sample_texts
 from ..settings import AppSettings
 from ..state import ModelState
@@ -18,11 +17,12 @@ from ..widgets.token_strip import TokenStrip
 from .base import BasePanel
 
 
-class MaskPanel(Retranslatable, BasePanel):
+class MaskPanel(BasePanel):
     """Fill-mask: a sentence with [MASK] tokens → top-k candidates per mask."""
 
-    title = QT_TRANSLATE_NOOP("Panels", "Masked prediction")
+    title = "Masked prediction"
     key = "mask"
+    uses_shared_input = True
     requires = frozenset({Capability.MASK})
 
     def __init__(self, state: ModelState, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
@@ -90,7 +90,28 @@ class MaskPanel(Retranslatable, BasePanel):
 
         self.text.setText(self.settings.mask_text or sample_texts()["mask"][0])
         self.retranslate_ui()
-        self.on_model_changed(state.loaded)
+        self.on_model_changed(self.loaded)
+
+    # ---------------------------------------------------------------- command line and shared input
+    @classmethod
+    def add_cli_arguments(cls, parser) -> None:
+        from .registry import add_option
+
+        add_option(parser, "--top-k", type=int, help="candidates per mask (mask panel)")
+
+    def apply_cli(self, args) -> None:
+        if args.top_k:
+            self.top_k.setValue(args.top_k)
+        super().apply_cli(args)
+
+    def on_shared_input(self, value) -> None:
+        if not value.text:
+            return
+        mask = (self.loaded.tokenizer.mask_token if self.loaded else None) or "[MASK]"
+        text = self._convert_mask(value.text, mask)
+        if text != self.text.text():
+            self.text.setText(text)
+            self._debounce.start()
 
     def retranslate_ui(self) -> None:
         """Every label, placeholder and tooltip in the current language."""
@@ -112,7 +133,7 @@ class MaskPanel(Retranslatable, BasePanel):
             self._draw_bars(self.result)
 
     def _update_placeholder(self) -> None:
-        loaded = self.state.loaded
+        loaded = self.loaded
         mask = (loaded.tokenizer.mask_token if loaded is not None else None) or "[MASK]"
         self.text.setPlaceholderText(self.tr("Type a sentence with {0}, or click a word below to mask it").format(mask))
 
@@ -172,21 +193,22 @@ class MaskPanel(Retranslatable, BasePanel):
     @Slot()
     def refresh(self) -> None:
         self._debounce.stop()
-        inspector = self.state.inspector
-        if inspector is None or not self.supports(self.state.loaded):
+        inspector = self.inspector
+        if inspector is None or not self.supports(self.loaded):
             return
         text = self.text.text()
         self.settings.mask_text = text
         # Tokenising is cheap and needs no model call: show the pieces at once, so a
         # sentence without [MASK] can still be clicked.
         try:
-            self.strip.set_encoding(inspector.encode(text), self.state.loaded.tokenizer.mask_token_id)
+            self.strip.set_encoding(inspector.encode(text), self.loaded.tokenizer.mask_token_id)
         except errors.InputError:
             self.strip.set_encoding(None)
         self.run_task(inspector.predict_masks, text, self.top_k.value())
 
     @Slot(str)
-    def _on_text_edited(self, _text: str) -> None:
+    def _on_text_edited(self, text: str) -> None:
+        self.publish_input(text=text)
         self._debounce.start()
 
     @Slot(int)
@@ -197,7 +219,7 @@ class MaskPanel(Retranslatable, BasePanel):
     @Slot(int)
     def _on_example_chosen(self, index: int) -> None:
         if index > 0:
-            mask = self.state.loaded.tokenizer.mask_token if self.state.loaded else "[MASK]"
+            mask = self.loaded.tokenizer.mask_token if self.loaded else "[MASK]"
             self.text.setText(self._convert_mask(self.examples.itemText(index), mask or "[MASK]"))
             self.examples.setCurrentIndex(0)
             self.refresh()
@@ -205,7 +227,7 @@ class MaskPanel(Retranslatable, BasePanel):
     @Slot(int)
     def _on_token_clicked(self, index: int) -> None:
         enc = self.strip.encoding
-        loaded = self.state.loaded
+        loaded = self.loaded
         if enc is None or loaded is None or loaded.tokenizer.mask_token is None:
             return
         if enc.text != self.text.text():
@@ -223,13 +245,14 @@ class MaskPanel(Retranslatable, BasePanel):
         # Edit through the line edit so Ctrl+Z brings the word back.
         self.text.setSelection(start, end - start)
         self.text.insert(replacement)
+        self.publish_input(text=self.text.text())
         self.refresh()
 
     # ---------------------------------------------------------------- results
     def show_result(self, result: object) -> None:
         assert isinstance(result, MaskResult)
         self.result = result
-        loaded = self.state.loaded
+        loaded = self.loaded
         self.strip.set_encoding(result.encoding, loaded.tokenizer.mask_token_id if loaded else None)
         self._draw_bars(result)
         if result.encoding.truncated:

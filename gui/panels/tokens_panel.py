@@ -1,25 +1,25 @@
 """The BERT input picture: sub-word tokens, ids, segments and positions for one or two sentences."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core import Encoding, LoadedModel, errors
 
 from ..concepts import bert_input_explanation
-from ..i18n import Retranslatable
 from ..resources import sample_texts
 from ..state import ModelState
 from ..widgets.token_strip import TokenStrip
 from .base import BasePanel
 
 
-class TokensPanel(Retranslatable, BasePanel):
+class TokensPanel(BasePanel):
     """Tokenisation of a sentence or sentence pair, with ids, segment A/B shading and positions."""
 
-    title = QT_TRANSLATE_NOOP("Panels", "Tokens")
+    title = "Tokens"
     key = "tokens"
+    uses_shared_input = True
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -55,14 +55,14 @@ class TokensPanel(Retranslatable, BasePanel):
 
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.refresh)
-        self.text_a.textEdited.connect(self._debounce.start)
-        self.text_b.textEdited.connect(self._debounce.start)
+        self.text_a.textEdited.connect(self._on_text_edited)
+        self.text_b.textEdited.connect(self._on_text_edited)
         self.examples.activated.connect(self._on_example_chosen)
         if self._pairs:
             self.text_a.setText(self._pairs[0][0])
             self.text_b.setText(self._pairs[0][1])
         self.retranslate_ui()
-        self.on_model_changed(state.loaded)
+        self.on_model_changed(self.loaded)
 
     def retranslate_ui(self) -> None:
         self.text_b.setPlaceholderText(self.tr("optional second sentence (sentence B)"))
@@ -71,13 +71,25 @@ class TokensPanel(Retranslatable, BasePanel):
         self.examples.setItemText(0, self.tr("Examples…"))
         self.label_a.setText(self.tr("Sentence A"))
         self.label_b.setText(self.tr("Sentence B"))
-        if self.state.loaded is not None or self.encoding is not None:
+        if self.loaded is not None or self.encoding is not None:
             self.refresh()
 
     def set_texts(self, a: str, b: str = "") -> None:
         self.text_a.setText(a)
         self.text_b.setText(b)
         self.refresh()
+
+    def set_text(self, text: str, text_pair: str | None = None) -> None:
+        self.set_texts(text, text_pair or "")
+
+    def on_shared_input(self, value) -> None:
+        if value.text and (value.text, value.text_pair) != (self.text_a.text(), self.text_b.text()):
+            self.set_texts(value.text, value.text_pair)
+
+    @Slot()
+    def _on_text_edited(self) -> None:
+        self.publish_input(text=self.text_a.text(), text_pair=self.text_b.text())
+        self._debounce.start()
 
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
         self.refresh()
@@ -92,7 +104,7 @@ class TokensPanel(Retranslatable, BasePanel):
     @Slot()
     def refresh(self) -> None:
         # Tokenising runs no model, takes well under a millisecond: no worker needed.
-        inspector = self.state.inspector
+        inspector = self.inspector
         if inspector is None:
             self._show(None)
             self.message_bar.show_info(self.tr("Load a model to see how its tokenizer splits text."))
@@ -106,7 +118,7 @@ class TokensPanel(Retranslatable, BasePanel):
         self.message_bar.clear()
         if enc.truncated:
             self.message_bar.show_info(
-                self.tr("Cut to the model's maximum of {0} tokens.").format(self.state.loaded.max_length))
+                self.tr("Cut to the model's maximum of {0} tokens.").format(self.loaded.max_length))
         self._show(enc)
         self.result_shown.emit()
 

@@ -56,6 +56,8 @@ def apps(tmp_path_factory, bert_mini_dir, minilm_dir):
                         "--screenshot", "{tmp}/minilm.png"),
         "tokens": start("tokens", "--model", bert_mini_dir, "--panel", "tokens", "--text",
                         "Lily went to the park.", "--text-pair", "She played.", "--screenshot", "{tmp}/tokens.png"),
+        "slot_b": start("slot_b", "--model", bert_mini_dir, "--model-b", minilm_dir, "--panel", "attention",
+                        "--slot", "B", "--text", "Lily ran.", "--screenshot", "{tmp}/b.png"),
         "missing": start("missing", "--model", "{tmp}/no-such-model", "--panel", "mask", "--text", "A [MASK].",
                          "--screenshot", "{tmp}/never.png"),
     }
@@ -98,6 +100,15 @@ def test_tokens_screenshot_with_a_sentence_pair(apps, colour_count) -> None:
     proc = app.wait()
     assert proc.returncode == 0, proc.stderr
     assert_screenshot(app.tmp / "tokens.png", colour_count)
+
+
+def test_second_model_slot_and_pinning_from_the_command_line(apps, colour_count) -> None:
+    app = apps["slot_b"]
+    proc = app.wait()
+    assert proc.returncode == 0, proc.stderr
+    assert_screenshot(app.tmp / "b.png", colour_count)
+    ini = app.ini.read_text(encoding="utf-8")
+    assert "last_b=" in ini and "all-minilm-l6-v2" in ini   # slot B is remembered separately
 
 
 def test_missing_model_exits_non_zero_without_a_png(apps) -> None:

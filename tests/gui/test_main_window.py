@@ -29,7 +29,7 @@ def window(qtbot, app_settings: AppSettings, restore_app_font, shown_failures) -
 def load(qtbot, window: MainWindow, source: str) -> None:
     with qtbot.waitSignal(window.state.model_changed, timeout=LOAD_MS):
         window.load_model(source)
-    qtbot.waitUntil(lambda: window._load_worker is None, timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=LOAD_MS)
 
 
 def message_boxes() -> list[QMessageBox]:
@@ -128,7 +128,7 @@ def test_load_button_is_disabled_while_loading(qtbot, window, bert_mini_dir) -> 
 def test_cancel_right_after_load_is_clean(qtbot, window, bert_mini_dir, shown_failures) -> None:
     window.load_model(str(bert_mini_dir))
     window.cancel_loading()
-    qtbot.waitUntil(lambda: window._load_worker is None, timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=LOAD_MS)
     assert window.model_bar.load.isEnabled()
     if window.state.loaded is None:
         assert "cancelled" in window.load_message.text()
@@ -146,7 +146,7 @@ def test_cancel_before_the_load_starts_says_cancelled(qtbot, window, bert_mini_d
     window.load_model(str(bert_mini_dir))
     window.cancel_loading()
     gate.set()
-    qtbot.waitUntil(lambda: window._load_worker is None, timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=LOAD_MS)
     assert window.state.loaded is None
     assert window.load_message.level == "info" and "cancelled" in window.load_message.text()
     assert window.model_bar.load.isEnabled()
@@ -161,7 +161,7 @@ def test_a_second_load_replaces_the_first(qtbot, window, bert_mini_dir, minilm_d
     window.load_model(str(bert_mini_dir))
     window.load_model(str(minilm_dir))
     gate.set()
-    qtbot.waitUntil(lambda: window._load_worker is None, timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=LOAD_MS)
     assert seen == ["all-minilm-l6-v2"]
     assert not window.load_message.isVisible(), window.load_message.text()  # the replaced load says nothing
     assert window.panels["mask"].stack.currentIndex() == 1   # MiniLM has no MLM head
