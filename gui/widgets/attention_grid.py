@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
-from .heatmap import HIGHLIGHT_PEN, MASK_RGBA, setup_matrix_plot
+from ..view_style import view_style
+from .heatmap import HIGHLIGHT_PEN, setup_matrix_plot
 
 #: Pixels between tiles; gap pixels are NaN, which ImageItem leaves transparent (white background).
 GAP = 2
@@ -82,6 +83,7 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         self._plot = plot = self.addPlot(row=0, col=0)
         self._image, self._mask_image, self._bar = setup_matrix_plot(plot)
         plot.setAspectLocked(True)  # tiles stay square
+        view_style().changed.connect(self._on_style_changed)
         for name in ("left", "top"):
             plot.getAxis(name).setStyle(tickLength=0)
         self._box = QGraphicsRectItem()
@@ -194,6 +196,9 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         self.setToolTip(scale_tip(self._per_tile_max) if self._grid is None else "")
         self.select(*(self._selected or (None, None)))
 
+    def _on_style_changed(self) -> None:
+        self._bar.setColorMap(view_style().colormap())
+
     def _render_mask(self, n_layers: int, n_heads: int) -> None:
         if self._tile_mask is None or not self._tile_mask.any():
             self._mask_image.clear()
@@ -201,7 +206,7 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
             return
         (th, tw), gap = self._cell, self._gap
         tile_rgba = np.zeros((th, tw, 4), dtype=np.uint8)
-        tile_rgba[self._tile_mask] = MASK_RGBA
+        tile_rgba[self._tile_mask] = view_style().mask_rgba()
         overlay = np.zeros((n_layers, th + gap, n_heads, tw + gap, 4), dtype=np.uint8)
         overlay[:, :th, :, :tw] = tile_rgba[None, :, None, :, :]
         overlay = overlay.reshape(n_layers * (th + gap), n_heads * (tw + gap), 4)
