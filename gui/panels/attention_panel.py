@@ -304,6 +304,27 @@ class AttentionPanel(BasePanel):
         self.data = result  # cached: layer/head/option changes only re-slice it
         self._rebuild_view()
 
+    # ---------------------------------------------------------------- lessons
+    def view_state(self) -> dict:
+        return {"layer": self.layer.value(), "head": self.head.value(), "tab": self.current_tab(),
+                "mode": self.mode.currentData(), "source": self.current_source(),
+                "hide_special": self.hide_special.isChecked(), "merge": self.merge.isChecked(),
+                "bertviz": self.bertviz_kind.currentData()}
+
+    def apply_view(self, view: dict) -> None:
+        for key, box in (("hide_special", self.hide_special), ("merge", self.merge)):
+            if isinstance(view.get(key), bool):
+                box.setChecked(view[key])
+        for key, combo in (("mode", self.mode), ("source", self.source), ("bertviz", self.bertviz_kind)):
+            if view.get(key) is not None and (i := combo.findData(view[key])) >= 0:
+                combo.setCurrentIndex(i)
+        if isinstance(view.get("layer"), int):
+            self.layer.setValue(view["layer"])
+        if isinstance(view.get("head"), int):
+            self.head.setValue(view["head"])
+        if view.get("tab") in TABS:
+            self.set_tab(view["tab"])
+
     # ---------------------------------------------------------------- views
     def options(self) -> ViewOptions:
         frm, to = self.pair.currentData() or (None, None)

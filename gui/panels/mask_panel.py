@@ -1,6 +1,8 @@
 """Masked-token prediction: type or click to mask, see the model's top-k as bars."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox,
@@ -69,9 +71,25 @@ class MaskPanel(BasePanel):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.bars)
         wl.addWidget(scroll, 1)
+        # When the model has no MLM head: the ways to get one (first run offline loads MiniLM).
+        self.get_offline = QPushButton(self)
+        self.get_hub = QPushButton(self)
+        self.get_folder = QPushButton(self)
+        self.get_pretrain = QPushButton(self)
+        self.get_offline.clicked.connect(self._on_get_offline)
+        self.get_hub.clicked.connect(self._on_get_hub)
+        self.get_folder.clicked.connect(self._on_get_folder)
+        self.get_pretrain.clicked.connect(self._on_get_pretrain)
+        card = QWidget(self)
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.explanation)
+        for b in (self.get_offline, self.get_hub, self.get_folder, self.get_pretrain):
+            cl.addWidget(b)
+        cl.addStretch(1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(work)
-        self.stack.addWidget(self.explanation)
+        self.stack.addWidget(card)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
@@ -126,6 +144,15 @@ class MaskPanel(BasePanel):
                                       "pieces with [MASK]."))
         self.caption.setText(self.tr("Click a word to mask it · bars show P(token | context) at each [MASK]"))
         self._update_placeholder()
+        self.get_offline.setToolTip(self.tr("A small BERT (MLM + NSP) trained on children's stories; works offline"))
+        self.get_hub.setText(self.tr("Download bert-base-uncased from the Hugging Face hub (440 MB, needs internet)"))
+        self.get_hub.setToolTip(self.tr("Downloaded once with a progress bar in the model bar, then it works offline"))
+        self.get_folder.setText(self.tr("Choose a model folder with a masked-LM head…"))
+        self.get_folder.setToolTip(self.tr("Any BERT, RoBERTa, ALBERT, DistilBERT or ELECTRA generator saved with "
+                                           "save_pretrained (config.json + weights)"))
+        self.get_pretrain.setText(self.tr("Offline: pre-train a tiny masked LM in the pre-training lab"))
+        self.get_pretrain.setToolTip(self.tr("Trains a few-layer BERT from scratch on the sample stories in minutes "
+                                             "on a laptop; its predictions are rough but real"))
         kind, loaded = self._explanation_key
         if kind:
             self._explain(kind, loaded)
@@ -172,6 +199,39 @@ class MaskPanel(BasePanel):
                        "<b>bert-base-uncased</b> / <b>roberta-base</b> from the hub. {0} still works in the "
                        "tokens and attention panels.").format(loaded.name, why)
 
+    def _offline_mlm(self) -> str | None:
+        """A masked LM on this computer (stories-bert-mini in a models folder), if any."""
+        from core import discover_models
+
+        for entry in discover_models():
+            if entry.name in ("stories-bert-mini", "stories-electra-generator"):
+                return entry.source
+        return None
+
+    @Slot()
+    def _on_get_offline(self) -> None:
+        source = self._offline_mlm()
+        if source:
+            self.load_requested.emit(source, self.slot)
+
+    @Slot()
+    def _on_get_hub(self) -> None:
+        self.load_requested.emit("bert-base-uncased", self.slot)
+
+    @Slot()
+    def _on_get_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder (with config.json)"),
+                                                  self.settings.last_dir)
+        if folder:
+            self.settings.last_dir = folder
+            self.load_requested.emit(folder, self.slot)
+
+    @Slot()
+    def _on_get_pretrain(self) -> None:
+        self.panel_requested.emit("pretrain")
+
     def _explain(self, kind: str, loaded: LoadedModel | None) -> None:
         # Remember what is explained, not the text, so a language switch can say it again.
         self._explanation_key = (kind, loaded)
@@ -180,6 +240,12 @@ class MaskPanel(BasePanel):
         else:
             html = self._why_no_mask(loaded)
         self.explanation.setText(html)
+        offline = self._offline_mlm() if loaded is not None else None
+        self.get_offline.setVisible(offline is not None)
+        if offline is not None:
+            self.get_offline.setText(self.tr("Load {0} (on this computer)").format(Path(offline).name))
+        for b in (self.get_hub, self.get_folder, self.get_pretrain):
+            b.setVisible(loaded is not None)
         self.stack.setCurrentIndex(1)
 
     @staticmethod
@@ -188,6 +254,14 @@ class MaskPanel(BasePanel):
             if other != mask:
                 text = text.replace(other, mask)
         return text
+
+    # ---------------------------------------------------------------- lessons
+    def view_state(self) -> dict:
+        return {"top_k": self.top_k.value()}
+
+    def apply_view(self, view: dict) -> None:
+        if isinstance(view.get("top_k"), int):
+            self.top_k.setValue(view["top_k"])
 
     # ---------------------------------------------------------------- actions
     @Slot()

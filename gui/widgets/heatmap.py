@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from ..i18n import Retranslatable
 from ..view_style import plot_font, view_style
-from .token_axis import MAX_LABEL_PX, TokenAxis, metrics_funcs, nice_step, plan_labels
+from .token_axis import MAX_LABEL_PX, TokenAxis, metrics_funcs, nice_step, plan_square
 
 #: Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle).
 MASK_RGBA = (222, 222, 222, 255)
@@ -203,13 +203,14 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
         metrics = QFontMetrics(self._font)
         row_labels = [self._elide(metrics, s) for s in self._row_labels]
         col_labels = [self._elide(metrics, s) for s in self._col_labels]
-        row_px = height / max(y1 - y0, 1e-9)
         col_px = width / max(x1 - x0, 1e-9)
         base = self._font.pointSizeF()
-        line_px, row_text_px = metrics_funcs(self._font, row_labels)
+        line_px, _ = metrics_funcs(self._font, row_labels)
         _, col_text_px = metrics_funcs(self._font, col_labels)
-        row_plan = plan_labels(rows, row_px, base, line_px=line_px, text_px=row_text_px, columns=False)
-        col_plan = plan_labels(cols, col_px, base, line_px=line_px, text_px=col_text_px, columns=True)
+        top = self._plot.getAxis("top")
+        label_h = 2 * line_px(base) if top.labelText else 0
+        row_plan, col_plan = plan_square(rows, cols, height + top.height(), col_px, base, line_px=line_px,
+                                         col_text_px=col_text_px, axis_extra_px=14 + label_h)
         row_ticks = [(i, row_labels[i]) for i in range(0, rows, row_plan.step)]
         col_ticks = [(j, col_labels[j]) for j in range(0, cols, col_plan.step)]
         # set_labels relayouts the axis, which resizes the view box and calls us again: stop when stable.

@@ -82,6 +82,35 @@ def plan_labels(n: int, cell_px: float, base_pt: float, *, line_px: Callable[[fl
     return LabelPlan(smallest, nice_step(need(smallest) / max(cell_px, 1e-9)), columns)
 
 
+def plan_square(rows: int, cols: int, avail_px: float, col_px: float, base_pt: float, *,
+                line_px: Callable[[float], float], col_text_px: Callable[[float], float],
+                axis_extra_px: float = 14) -> tuple[LabelPlan, LabelPlan]:
+    """Row and column plans sharing one font, chosen together.
+
+    ``avail_px`` is the height shared by the column-label band and the rows: a larger font
+    makes the band taller (much taller when labels are turned) and the rows shorter, so the
+    size is the largest at which both fit (labels across where they fit, turned otherwise),
+    instead of letting the two axes push each other back and forth on every relayout.
+    """
+    pts = [base_pt]
+    while pts[-1] > MIN_LABEL_PT:
+        pts.append(max(MIN_LABEL_PT, pts[-1] - 1))
+    for p in pts:
+        # At each size: across if the widest label fits a column, else turned; then the rows must fit.
+        flat = col_text_px(p) + 6 <= col_px
+        band = (line_px(p) if flat else min(MAX_LABEL_PX, col_text_px(p))) + axis_extra_px
+        row_px = (avail_px - band) / max(rows, 1)
+        if 1.05 * line_px(p) <= row_px and (flat or 1.05 * line_px(p) <= col_px):
+            return LabelPlan(p, 1, False), LabelPlan(p, 1, not flat)
+    p = pts[-1]
+    flat = col_text_px(p) + 6 <= col_px
+    band = (line_px(p) if flat else min(MAX_LABEL_PX, col_text_px(p))) + axis_extra_px
+    row_px = max((avail_px - band) / max(rows, 1), 1e-9)
+    row_plan = plan_labels(rows, row_px, p, line_px=line_px, text_px=lambda _p: 0.0, columns=False)
+    col_plan = plan_labels(cols, col_px, p, line_px=line_px, text_px=col_text_px, columns=True)
+    return row_plan, col_plan
+
+
 def metrics_funcs(font: QFont, labels: Sequence[str]) -> tuple[Callable[[float], float], Callable[[float], float]]:
     """``line_px`` and ``text_px`` for ``font`` at any point size, measuring ``labels``."""
 
