@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QTextEdit, QWidget)
+                               QSizePolicy, QTextEdit, QWidget)
 
 from core import discover_models
 from core.hub import is_hub_id
@@ -71,6 +71,11 @@ class LessonPlayer(QWidget):
         self.message.setObjectName("caption")
         self.message.setWordWrap(True)
         self.record_button = QPushButton(self)
+        # Long notes wrap instead of widening the window (a 1280×720 projector stays 1280 wide).
+        for label in (self.note, self.message):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(120)
+        self.step_label.setMaximumWidth(420)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.prev_button)

@@ -29,15 +29,14 @@ def screen_rect(window: QMainWindow) -> QRect:
 
 def auto_caption(window: QMainWindow) -> str:
     """Model per slot, the shared sentence and the visible panels' view settings."""
-    tr = QCoreApplication.translate
     parts: list[str] = []
     for slot in ("A", "B"):
         loaded = window.state.model(slot)
         if loaded is not None:
-            parts.append(tr("ScreenExport", "Model {0}: {1}").format(slot, loaded.name))
+            parts.append(QCoreApplication.translate("ScreenExport", "Model {0}: {1}").format(slot, loaded.name))
     text = window.state.current_input.text
     if text:
-        parts.append(tr("ScreenExport", "Input: “{0}”").format(text if len(text) < 120 else text[:117] + "…"))
+        parts.append(QCoreApplication.translate("ScreenExport", "Input: “{0}”").format(text if len(text) < 120 else text[:117] + "…"))
     for key, dock in window.docks.items():
         if dock.isVisible() and not dock.visibleRegion().isEmpty():
             view = window.panels[key].view_state()
@@ -122,7 +121,7 @@ def export_screen(window: QMainWindow, base: Path, caption: str = "", scale: flo
         gen.setFileName(str(tmp))
         gen.setSize(size)
         gen.setViewBox(QRect(QPoint(0, 0), size))
-        gen.setTitle("PLM Studio")
+        gen.setTitle(QApplication.applicationName())
         gen.setDescription(caption)
         painter = QPainter()
         if not painter.begin(gen):

@@ -204,6 +204,129 @@
     </message>
 </context>
 <context>
+    <name>Classroom</name>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Режим презентации</translation>
+    </message>
+    <message>
+        <source>Full screen, the panels on screen only, large text (F5; Esc leaves)</source>
+        <translation>Полный экран, только открытые панели, крупный текст (F5; Esc — выход)</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>Выйти из режима презентации</translation>
+    </message>
+    <message>
+        <source>Export what is on screen (PNG + SVG)…</source>
+        <translation>Экспорт того, что на экране (PNG + SVG)…</translation>
+    </message>
+    <message>
+        <source>High-contrast theme</source>
+        <translation>Высококонтрастная тема</translation>
+    </message>
+    <message>
+        <source>Heatmap colours (colour-blind safe)</source>
+        <translation>Цвета тепловых карт (различимы при дальтонизме)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Урок</translation>
+    </message>
+    <message>
+        <source>Open lesson…</source>
+        <translation>Открыть урок…</translation>
+    </message>
+    <message>
+        <source>Course lessons</source>
+        <translation>Уроки курса</translation>
+    </message>
+    <message>
+        <source>Record step from screen</source>
+        <translation>Записать шаг с экрана</translation>
+    </message>
+    <message>
+        <source>Save lesson as…</source>
+        <translation>Сохранить урок как…</translation>
+    </message>
+    <message>
+        <source>Export lesson as slides…</source>
+        <translation>Экспортировать урок как слайды…</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>Закрыть урок</translation>
+    </message>
+    <message>
+        <source>The {0} panel is not part of this build yet.</source>
+        <translation>Панели {0} в этой сборке пока нет.</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson: {0}</source>
+        <translation>Не удалось открыть урок: {0}</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>Открыть урок</translation>
+    </message>
+    <message>
+        <source>PLM Studio lessons (*.json)</source>
+        <translation>Уроки PLM Studio (*.json)</translation>
+    </message>
+    <message>
+        <source>No lesson to save: record a step first (Ctrl+Shift+R).</source>
+        <translation>Нечего сохранять: сначала запишите шаг (Ctrl+Shift+R).</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>Сохранить урок</translation>
+    </message>
+    <message>
+        <source>Could not save the lesson: {0}</source>
+        <translation>Не удалось сохранить урок: {0}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Сохранено: {0}</translation>
+    </message>
+    <message>
+        <source>Export what is on screen</source>
+        <translation>Экспорт того, что на экране</translation>
+    </message>
+    <message>
+        <source>Caption (leave empty for none):</source>
+        <translation>Подпись (оставьте пустой, если не нужна):</translation>
+    </message>
+    <message>
+        <source>PNG and SVG (*.png)</source>
+        <translation>PNG и SVG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>Не удалось экспортировать: {0}</translation>
+    </message>
+    <message>
+        <source>Saved {0} and {1}</source>
+        <translation>Сохранено: {0} и {1}</translation>
+    </message>
+    <message>
+        <source>Open a lesson first.</source>
+        <translation>Сначала откройте урок.</translation>
+    </message>
+    <message>
+        <source>Folder for the slides</source>
+        <translation>Папка для слайдов</translation>
+    </message>
+    <message>
+        <source>Slides saved in {0}</source>
+        <translation>Слайды сохранены в {0}</translation>
+    </message>
+</context>
+<context>
     <name>Concepts</name>
     <message>
         <source>One head</source>
@@ -349,7 +472,7 @@
     <name>HeatmapView</name>
     <message>
         <source>from (query)</source>
-        <extracomment>Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle). Outline of the selected token's row and column. Labels longer than this many pixels are elided, so one long sub-word cannot eat the plot. Tick steps are rounded up to one of these (times powers of ten) so thinned labels land on round indices.</extracomment>
+        <extracomment>Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle). Outline of the selected token's row and column.</extracomment>
         <translation>от (запрос, query)</translation>
     </message>
     <message>
@@ -362,79 +485,143 @@
     </message>
 </context>
 <context>
+    <name>LessonPlayer</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Назад</translation>
+    </message>
+    <message>
+        <source>Previous step (← or PgUp)</source>
+        <translation>Предыдущий шаг (← или PgUp)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Далее ▶</translation>
+    </message>
+    <message>
+        <source>Next step (→, Space or PgDn)</source>
+        <translation>Следующий шаг (→, пробел или PgDn)</translation>
+    </message>
+    <message>
+        <source>Record step</source>
+        <translation>Записать шаг</translation>
+    </message>
+    <message>
+        <source>Add what is on screen now (models, panels, sentence, view settings) as a new step after this one (Ctrl+Shift+R)</source>
+        <translation>Добавить то, что сейчас на экране (модели, панели, предложение, настройки вида), новым шагом после текущего (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Model {0} for slot {1} is not on this computer: load it from the model bar (a folder or a hub id). The rest of the lesson plays.</source>
+        <translation>Модели {0} для слота {1} нет на этом компьютере: загрузите её через панель моделей (папка или id из хаба). Остальная часть урока воспроизводится.</translation>
+    </message>
+    <message>
+        <source>This version of PLM Studio has no {0} panel; the step shows the others.</source>
+        <translation>В этой версии PLM Studio нет панели {0}; шаг показывает остальные.</translation>
+    </message>
+    <message>
+        <source>Step {0} needs {1} in slot {2}, which could not be loaded ({3}). Load it from the model bar; the rest of the lesson plays.</source>
+        <translation>Шагу {0} нужна модель {1} в слоте {2}, но её не удалось загрузить ({3}). Загрузите её через панель моделей; остальная часть урока воспроизводится.</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>Шаг {0}</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>Новый урок</translation>
+    </message>
+    <message>
+        <source>Recorded step {0}. Save the lesson to keep it.</source>
+        <translation>Шаг {0} записан. Сохраните урок, чтобы не потерять его.</translation>
+    </message>
+    <message>
+        <source>No lesson step</source>
+        <translation>Нет шага урока</translation>
+    </message>
+    <message>
+        <source>{0} steps</source>
+        <translation>Шагов: {0}</translation>
+    </message>
+    <message>
+        <source>Step {0}/{1}: {2}</source>
+        <translation>Шаг {0}/{1}: {2}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished" />
+        <translation>Модели</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>Open model folder…</source>
-        <translation type="unfinished" />
+        <translation>Открыть папку модели…</translation>
     </message>
     <message>
         <source>Type a model name or hub id</source>
-        <translation type="unfinished" />
+        <translation>Ввести имя модели или id из хаба</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation>Выход</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>Larger text (projector)</source>
-        <translation type="unfinished" />
+        <translation>Крупнее текст (проектор)</translation>
     </message>
     <message>
         <source>Smaller text</source>
-        <translation type="unfinished" />
+        <translation>Мельче текст</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>About PLM Studio</source>
-        <translation type="unfinished" />
+        <translation>О PLM Studio</translation>
     </message>
     <message>
         <source>The model is working</source>
-        <translation type="unfinished" />
+        <translation>Модель работает</translation>
     </message>
     <message>
         <source>PLM Studio — a desktop lab for pretrained language models.
 Masked prediction, attention, embeddings, generation, pre-training and fine-tuning, on real Hugging Face checkpoints.</source>
-        <translation type="unfinished" />
+        <translation>PLM Studio — настольная лаборатория предобученных языковых моделей.
+Предсказание масок, внимание, эмбеддинги, генерация, предобучение и дообучение на настоящих чекпойнтах Hugging Face.</translation>
     </message>
     <message>
         <source>Model {0}: {1}: {2}</source>
-        <translation type="unfinished" />
+        <translation>Модель {0}: {1}: {2}</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Загрузка отменена.</translation>
     </message>
     <message>
         <source>PLM Studio — {0}</source>
-        <translation type="unfinished" />
+        <translation>PLM Studio — {0}</translation>
     </message>
     <message>
         <source>PLM Studio</source>
-        <translation type="unfinished" />
+        <translation>PLM Studio</translation>
     </message>
     <message>
         <source>No model loaded</source>
-        <translation type="unfinished" />
+        <translation>Модель не загружена</translation>
     </message>
     <message>
         <source>B: {0}</source>
-        <translation type="unfinished" />
+        <translation>B: {0}</translation>
     </message>
 </context>
 <context>
@@ -472,6 +659,34 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>Нажмите на слово, чтобы замаскировать его · столбцы показывают P(токен | контекст) для каждой [MASK]</translation>
     </message>
     <message>
+        <source>A small BERT (MLM + NSP) trained on children's stories; works offline</source>
+        <translation>Небольшой BERT (MLM + NSP), обученный на детских историях; работает без сети</translation>
+    </message>
+    <message>
+        <source>Download bert-base-uncased from the Hugging Face hub (440 MB, needs internet)</source>
+        <translation>Скачать bert-base-uncased из хаба Hugging Face (440 МБ, нужен интернет)</translation>
+    </message>
+    <message>
+        <source>Downloaded once with a progress bar in the model bar, then it works offline</source>
+        <translation>Скачивается один раз (прогресс — в панели моделей), затем работает без сети</translation>
+    </message>
+    <message>
+        <source>Choose a model folder with a masked-LM head…</source>
+        <translation>Выбрать папку модели с головой маскированной языковой модели…</translation>
+    </message>
+    <message>
+        <source>Any BERT, RoBERTa, ALBERT, DistilBERT or ELECTRA generator saved with save_pretrained (config.json + weights)</source>
+        <translation>Любой BERT, RoBERTa, ALBERT, DistilBERT или генератор ELECTRA, сохранённый через save_pretrained (config.json + веса)</translation>
+    </message>
+    <message>
+        <source>Offline: pre-train a tiny masked LM in the pre-training lab</source>
+        <translation>Без сети: предобучить крошечную маскированную модель в лаборатории предобучения</translation>
+    </message>
+    <message>
+        <source>Trains a few-layer BERT from scratch on the sample stories in minutes on a laptop; its predictions are rough but real</source>
+        <translation>Обучает небольшой BERT с нуля на примерах историй за несколько минут на ноутбуке; предсказания грубые, но настоящие</translation>
+    </message>
+    <message>
         <source>Type a sentence with {0}, or click a word below to mask it</source>
         <translation>Введите предложение с {0} или нажмите на слово ниже, чтобы замаскировать его</translation>
     </message>
@@ -492,8 +707,16 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>&lt;b&gt;{0} не умеет предсказывать замаскированные слова.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Загрузите модель, обученную маскированному языковому моделированию, — &lt;b&gt;stories-bert-mini&lt;/b&gt; (без сети, детские истории) или &lt;b&gt;bert-base-uncased&lt;/b&gt; / &lt;b&gt;roberta-base&lt;/b&gt; из хаба. {0} по-прежнему работает в панелях токенов и внимания.</translation>
     </message>
     <message>
+        <source>Choose a model folder (with config.json)</source>
+        <translation>Выберите папку модели (с config.json)</translation>
+    </message>
+    <message>
         <source>No model is loaded yet. Pick one in the model bar at the top.</source>
         <translation>Модель ещё не загружена. Выберите её в панели моделей наверху.</translation>
+    </message>
+    <message>
+        <source>Load {0} (on this computer)</source>
+        <translation>Загрузить {0} (есть на этом компьютере)</translation>
     </message>
     <message>
         <source>That token is already masked. Use Ctrl+Z in the text field to undo.</source>
@@ -516,90 +739,90 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <name>ModelBar</name>
     <message>
         <source>Model {0}:</source>
-        <translation type="unfinished" />
+        <translation>Модель {0}:</translation>
     </message>
     <message>
         <source>A model folder (with config.json), a bundled model, or a Hugging Face hub id such as bert-base-uncased. Hub models are downloaded once, then work offline.</source>
-        <translation type="unfinished" />
+        <translation>Папка модели (с config.json), встроенная модель или id из хаба Hugging Face, например bert-base-uncased. Модели из хаба скачиваются один раз и затем работают без сети.</translation>
     </message>
     <message>
         <source>model folder, bundled name or hub id (e.g. bert-base-uncased)</source>
-        <translation type="unfinished" />
+        <translation>папка модели, встроенное имя или id из хаба (например, bert-base-uncased)</translation>
     </message>
     <message>
         <source>optional second model, to compare side by side</source>
-        <translation type="unfinished" />
+        <translation>необязательная вторая модель для сравнения рядом</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Обзор…</translation>
     </message>
     <message>
         <source>Pick a model folder on disk (Ctrl+O)</source>
-        <translation type="unfinished" />
+        <translation>Выбрать папку модели на диске (Ctrl+O)</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished" />
+        <translation>Загрузить</translation>
     </message>
     <message>
         <source>Load the model (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Загрузить модель (Enter)</translation>
     </message>
     <message>
         <source>Unload</source>
-        <translation type="unfinished" />
+        <translation>Выгрузить</translation>
     </message>
     <message>
         <source>Empty slot {0}: panels pinned to it show nothing</source>
-        <translation type="unfinished" />
+        <translation>Очистить слот {0}: закреплённые за ним панели ничего не покажут</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Stop loading or downloading</source>
-        <translation type="unfinished" />
+        <translation>Остановить загрузку или скачивание</translation>
     </message>
     <message>
         <source>Choose a model folder (with config.json)</source>
-        <translation type="unfinished" />
+        <translation>Выберите папку модели (с config.json)</translation>
     </message>
     <message>
         <source>{0:.1f} / {1:.1f} MB</source>
-        <translation type="unfinished" />
+        <translation>{0:.1f} / {1:.1f} МБ</translation>
     </message>
 </context>
 <context>
     <name>PanelHeader</name>
     <message>
         <source>Model:</source>
-        <translation type="unfinished" />
+        <translation>Модель:</translation>
     </message>
     <message>
         <source>A</source>
-        <translation type="unfinished" />
+        <translation>A</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished" />
+        <translation>B</translation>
     </message>
     <message>
         <source>Which loaded model this panel shows: slot A (the default) or slot B. Pin two panels to different slots to compare two models side by side.</source>
-        <translation type="unfinished" />
+        <translation>Какую из загруженных моделей показывает панель: слот A (по умолчанию) или слот B. Закрепите две панели за разными слотами, чтобы сравнить две модели рядом.</translation>
     </message>
     <message>
         <source>Linked</source>
-        <translation type="unfinished" />
+        <translation>Связано</translation>
     </message>
     <message>
         <source>Own text</source>
-        <translation type="unfinished" />
+        <translation>Свой текст</translation>
     </message>
     <message>
         <source>Linked: this panel shows the same sentence (and selected word) as the other linked panels. Unlink to give it its own text.</source>
-        <translation type="unfinished" />
+        <translation>Связано: панель показывает то же предложение (и выбранное слово), что и другие связанные панели. Отвяжите, чтобы задать ей свой текст.</translation>
     </message>
 </context>
 <context>
@@ -615,6 +838,18 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Tokens</source>
         <translation>Токены</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenExport</name>
+    <message>
+        <source>Model {0}: {1}</source>
+        <extracomment>Caption band height in logical pixels per text line.</extracomment>
+        <translation>Модель {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Input: “{0}”</source>
+        <translation>Вход: «{0}»</translation>
     </message>
 </context>
 <context>

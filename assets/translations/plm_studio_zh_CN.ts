@@ -204,6 +204,129 @@
     </message>
 </context>
 <context>
+    <name>Classroom</name>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Full screen, the panels on screen only, large text (F5; Esc leaves)</source>
+        <translation>全屏，只显示当前面板，大字体（F5；Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <source>Export what is on screen (PNG + SVG)…</source>
+        <translation>导出屏幕上的内容（PNG + SVG）…</translation>
+    </message>
+    <message>
+        <source>High-contrast theme</source>
+        <translation>高对比度主题</translation>
+    </message>
+    <message>
+        <source>Heatmap colours (colour-blind safe)</source>
+        <translation>热力图配色（色盲友好）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open lesson…</source>
+        <translation>打开课程…</translation>
+    </message>
+    <message>
+        <source>Course lessons</source>
+        <translation>课程内容</translation>
+    </message>
+    <message>
+        <source>Record step from screen</source>
+        <translation>从当前屏幕录制一步</translation>
+    </message>
+    <message>
+        <source>Save lesson as…</source>
+        <translation>课程另存为…</translation>
+    </message>
+    <message>
+        <source>Export lesson as slides…</source>
+        <translation>将课程导出为幻灯片…</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+    <message>
+        <source>The {0} panel is not part of this build yet.</source>
+        <translation>当前版本还没有 {0} 面板。</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson: {0}</source>
+        <translation>无法打开课程：{0}</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>PLM Studio lessons (*.json)</source>
+        <translation>PLM Studio 课程 (*.json)</translation>
+    </message>
+    <message>
+        <source>No lesson to save: record a step first (Ctrl+Shift+R).</source>
+        <translation>没有可保存的课程：请先录制一步（Ctrl+Shift+R）。</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>Could not save the lesson: {0}</source>
+        <translation>无法保存课程：{0}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Export what is on screen</source>
+        <translation>导出屏幕上的内容</translation>
+    </message>
+    <message>
+        <source>Caption (leave empty for none):</source>
+        <translation>说明文字（留空则不加）：</translation>
+    </message>
+    <message>
+        <source>PNG and SVG (*.png)</source>
+        <translation>PNG 和 SVG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>无法导出：{0}</translation>
+    </message>
+    <message>
+        <source>Saved {0} and {1}</source>
+        <translation>已保存 {0} 和 {1}</translation>
+    </message>
+    <message>
+        <source>Open a lesson first.</source>
+        <translation>请先打开一个课程。</translation>
+    </message>
+    <message>
+        <source>Folder for the slides</source>
+        <translation>幻灯片保存文件夹</translation>
+    </message>
+    <message>
+        <source>Slides saved in {0}</source>
+        <translation>幻灯片已保存到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>Concepts</name>
     <message>
         <source>One head</source>
@@ -349,7 +472,7 @@
     <name>HeatmapView</name>
     <message>
         <source>from (query)</source>
-        <extracomment>Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle). Outline of the selected token's row and column. Labels longer than this many pixels are elided, so one long sub-word cannot eat the plot. Tick steps are rounded up to one of these (times powers of ten) so thinned labels land on round indices.</extracomment>
+        <extracomment>Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle). Outline of the selected token's row and column.</extracomment>
         <translation>从（查询 query）</translation>
     </message>
     <message>
@@ -362,79 +485,143 @@
     </message>
 </context>
 <context>
+    <name>LessonPlayer</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Previous step (← or PgUp)</source>
+        <translation>上一步（← 或 PgUp）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Next step (→, Space or PgDn)</source>
+        <translation>下一步（→、空格或 PgDn）</translation>
+    </message>
+    <message>
+        <source>Record step</source>
+        <translation>录制一步</translation>
+    </message>
+    <message>
+        <source>Add what is on screen now (models, panels, sentence, view settings) as a new step after this one (Ctrl+Shift+R)</source>
+        <translation>把屏幕上当前的内容（模型、面板、句子、视图设置）作为新的一步插入到当前步骤之后（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Model {0} for slot {1} is not on this computer: load it from the model bar (a folder or a hub id). The rest of the lesson plays.</source>
+        <translation>槽位 {1} 所需的模型 {0} 不在这台电脑上：请在模型栏中加载它（文件夹或模型库 ID）。课程的其余部分照常播放。</translation>
+    </message>
+    <message>
+        <source>This version of PLM Studio has no {0} panel; the step shows the others.</source>
+        <translation>此版本的 PLM Studio 没有 {0} 面板；本步骤显示其余面板。</translation>
+    </message>
+    <message>
+        <source>Step {0} needs {1} in slot {2}, which could not be loaded ({3}). Load it from the model bar; the rest of the lesson plays.</source>
+        <translation>第 {0} 步需要在槽位 {2} 中加载 {1}，但加载失败（{3}）。请在模型栏中加载它；课程的其余部分照常播放。</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>新课程</translation>
+    </message>
+    <message>
+        <source>Recorded step {0}. Save the lesson to keep it.</source>
+        <translation>已录制第 {0} 步。请保存课程以免丢失。</translation>
+    </message>
+    <message>
+        <source>No lesson step</source>
+        <translation>没有课程步骤</translation>
+    </message>
+    <message>
+        <source>{0} steps</source>
+        <translation>{0} 个步骤</translation>
+    </message>
+    <message>
+        <source>Step {0}/{1}: {2}</source>
+        <translation>第 {0}/{1} 步：{2}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished" />
+        <translation>模型</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open model folder…</source>
-        <translation type="unfinished" />
+        <translation>打开模型文件夹…</translation>
     </message>
     <message>
         <source>Type a model name or hub id</source>
-        <translation type="unfinished" />
+        <translation>输入模型名称或模型库 ID</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation>退出</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Larger text (projector)</source>
-        <translation type="unfinished" />
+        <translation>放大文字（投影）</translation>
     </message>
     <message>
         <source>Smaller text</source>
-        <translation type="unfinished" />
+        <translation>缩小文字</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>About PLM Studio</source>
-        <translation type="unfinished" />
+        <translation>关于 PLM Studio</translation>
     </message>
     <message>
         <source>The model is working</source>
-        <translation type="unfinished" />
+        <translation>模型正在运行</translation>
     </message>
     <message>
         <source>PLM Studio — a desktop lab for pretrained language models.
 Masked prediction, attention, embeddings, generation, pre-training and fine-tuning, on real Hugging Face checkpoints.</source>
-        <translation type="unfinished" />
+        <translation>PLM Studio——预训练语言模型的桌面实验室。
+在真实的 Hugging Face 检查点上演示掩码预测、注意力、嵌入、生成、预训练和微调。</translation>
     </message>
     <message>
         <source>Model {0}: {1}: {2}</source>
-        <translation type="unfinished" />
+        <translation>模型 {0}：{1}：{2}</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>加载已取消。</translation>
     </message>
     <message>
         <source>PLM Studio — {0}</source>
-        <translation type="unfinished" />
+        <translation>PLM Studio — {0}</translation>
     </message>
     <message>
         <source>PLM Studio</source>
-        <translation type="unfinished" />
+        <translation>PLM Studio</translation>
     </message>
     <message>
         <source>No model loaded</source>
-        <translation type="unfinished" />
+        <translation>未加载模型</translation>
     </message>
     <message>
         <source>B: {0}</source>
-        <translation type="unfinished" />
+        <translation>B：{0}</translation>
     </message>
 </context>
 <context>
@@ -472,6 +659,34 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>点击一个词即可掩码 · 条形图显示每个 [MASK] 处的 P(词元 | 上下文)</translation>
     </message>
     <message>
+        <source>A small BERT (MLM + NSP) trained on children's stories; works offline</source>
+        <translation>一个用儿童故事训练的小型 BERT（MLM + NSP）；可离线使用</translation>
+    </message>
+    <message>
+        <source>Download bert-base-uncased from the Hugging Face hub (440 MB, needs internet)</source>
+        <translation>从 Hugging Face 模型库下载 bert-base-uncased（440 MB，需要联网）</translation>
+    </message>
+    <message>
+        <source>Downloaded once with a progress bar in the model bar, then it works offline</source>
+        <translation>只需下载一次，模型栏中显示进度条，之后即可离线使用</translation>
+    </message>
+    <message>
+        <source>Choose a model folder with a masked-LM head…</source>
+        <translation>选择一个带掩码语言模型输出头的模型文件夹…</translation>
+    </message>
+    <message>
+        <source>Any BERT, RoBERTa, ALBERT, DistilBERT or ELECTRA generator saved with save_pretrained (config.json + weights)</source>
+        <translation>任何用 save_pretrained 保存的 BERT、RoBERTa、ALBERT、DistilBERT 或 ELECTRA 生成器（config.json + 权重）</translation>
+    </message>
+    <message>
+        <source>Offline: pre-train a tiny masked LM in the pre-training lab</source>
+        <translation>离线：在预训练实验室中预训练一个微型掩码语言模型</translation>
+    </message>
+    <message>
+        <source>Trains a few-layer BERT from scratch on the sample stories in minutes on a laptop; its predictions are rough but real</source>
+        <translation>在笔记本电脑上用示例故事从零训练一个几层的 BERT，只需几分钟；预测虽然粗糙，但都是真实的</translation>
+    </message>
+    <message>
         <source>Type a sentence with {0}, or click a word below to mask it</source>
         <translation>输入一个带 {0} 的句子，或点击下面的词将其掩码</translation>
     </message>
@@ -492,8 +707,16 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>&lt;b&gt;{0} 无法预测被掩码的词。&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;请加载一个用掩码语言模型训练的模型——&lt;b&gt;stories-bert-mini&lt;/b&gt;（离线，儿童故事），或从模型库获取 &lt;b&gt;bert-base-uncased&lt;/b&gt; / &lt;b&gt;roberta-base&lt;/b&gt;。{0} 仍可在词元面板和注意力面板中使用。</translation>
     </message>
     <message>
+        <source>Choose a model folder (with config.json)</source>
+        <translation>选择模型文件夹（含 config.json）</translation>
+    </message>
+    <message>
         <source>No model is loaded yet. Pick one in the model bar at the top.</source>
         <translation>尚未加载模型。请在顶部的模型栏中选择一个。</translation>
+    </message>
+    <message>
+        <source>Load {0} (on this computer)</source>
+        <translation>加载 {0}（在这台电脑上）</translation>
     </message>
     <message>
         <source>That token is already masked. Use Ctrl+Z in the text field to undo.</source>
@@ -516,90 +739,90 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <name>ModelBar</name>
     <message>
         <source>Model {0}:</source>
-        <translation type="unfinished" />
+        <translation>模型 {0}：</translation>
     </message>
     <message>
         <source>A model folder (with config.json), a bundled model, or a Hugging Face hub id such as bert-base-uncased. Hub models are downloaded once, then work offline.</source>
-        <translation type="unfinished" />
+        <translation>模型文件夹（含 config.json）、内置模型，或 Hugging Face 模型库 ID（例如 bert-base-uncased）。模型库中的模型只需下载一次，之后可离线使用。</translation>
     </message>
     <message>
         <source>model folder, bundled name or hub id (e.g. bert-base-uncased)</source>
-        <translation type="unfinished" />
+        <translation>模型文件夹、内置模型名或模型库 ID（例如 bert-base-uncased）</translation>
     </message>
     <message>
         <source>optional second model, to compare side by side</source>
-        <translation type="unfinished" />
+        <translation>可选的第二个模型，用于并排比较</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Pick a model folder on disk (Ctrl+O)</source>
-        <translation type="unfinished" />
+        <translation>在磁盘上选择模型文件夹（Ctrl+O）</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished" />
+        <translation>加载</translation>
     </message>
     <message>
         <source>Load the model (Enter)</source>
-        <translation type="unfinished" />
+        <translation>加载模型（回车）</translation>
     </message>
     <message>
         <source>Unload</source>
-        <translation type="unfinished" />
+        <translation>卸载</translation>
     </message>
     <message>
         <source>Empty slot {0}: panels pinned to it show nothing</source>
-        <translation type="unfinished" />
+        <translation>清空槽位 {0}：固定到该槽位的面板将不显示内容</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop loading or downloading</source>
-        <translation type="unfinished" />
+        <translation>停止加载或下载</translation>
     </message>
     <message>
         <source>Choose a model folder (with config.json)</source>
-        <translation type="unfinished" />
+        <translation>选择模型文件夹（含 config.json）</translation>
     </message>
     <message>
         <source>{0:.1f} / {1:.1f} MB</source>
-        <translation type="unfinished" />
+        <translation>{0:.1f} / {1:.1f} MB</translation>
     </message>
 </context>
 <context>
     <name>PanelHeader</name>
     <message>
         <source>Model:</source>
-        <translation type="unfinished" />
+        <translation>模型：</translation>
     </message>
     <message>
         <source>A</source>
-        <translation type="unfinished" />
+        <translation>A</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished" />
+        <translation>B</translation>
     </message>
     <message>
         <source>Which loaded model this panel shows: slot A (the default) or slot B. Pin two panels to different slots to compare two models side by side.</source>
-        <translation type="unfinished" />
+        <translation>此面板显示哪个已加载的模型：槽位 A（默认）或槽位 B。把两个面板固定到不同槽位，即可并排比较两个模型。</translation>
     </message>
     <message>
         <source>Linked</source>
-        <translation type="unfinished" />
+        <translation>已联动</translation>
     </message>
     <message>
         <source>Own text</source>
-        <translation type="unfinished" />
+        <translation>独立文本</translation>
     </message>
     <message>
         <source>Linked: this panel shows the same sentence (and selected word) as the other linked panels. Unlink to give it its own text.</source>
-        <translation type="unfinished" />
+        <translation>联动：此面板与其他联动面板显示同一个句子（以及选中的词）。取消联动可使用独立的文本。</translation>
     </message>
 </context>
 <context>
@@ -615,6 +838,18 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Tokens</source>
         <translation>词元</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenExport</name>
+    <message>
+        <source>Model {0}: {1}</source>
+        <extracomment>Caption band height in logical pixels per text line.</extracomment>
+        <translation>模型 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Input: “{0}”</source>
+        <translation>输入：“{0}”</translation>
     </message>
 </context>
 <context>
