@@ -81,6 +81,9 @@ class Classroom(QObject):
         self.slides_act.triggered.connect(self.export_slides_dialog)
         self.close_lesson_act = QAction(w)
         self.close_lesson_act.triggered.connect(self.close_lesson)
+        # Also on the window itself: the menu bar is hidden while presenting, and a hidden
+        # menu's shortcuts stop working.
+        w.addActions([self.present_act, self.export_act, self.record_act])
         self.presentation.entered.connect(lambda _keys: self.leave_act.setEnabled(True))
         self.presentation.left.connect(lambda: self.leave_act.setEnabled(False))
 
