@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QSizePolicy, QTextEdit, QWidget)
+                               QSizePolicy, QTextEdit, QVBoxLayout, QWidget)
 
 from core import discover_models
 from core.hub import is_hub_id
@@ -71,19 +71,27 @@ class LessonPlayer(QWidget):
         self.message.setObjectName("caption")
         self.message.setWordWrap(True)
         self.record_button = QPushButton(self)
-        # Long notes wrap instead of widening the window (a 1280×720 projector stays 1280 wide).
+        self.notes_button = QPushButton(self)
+        self.notes_button.setCheckable(True)
+        self.notes_button.setChecked(True)
+        self.notes_button.toggled.connect(self._update)
+        # Long notes wrap on their own full-width row instead of widening or heightening the
+        # window (a 1280×720 projector stays 1280×720).
         for label in (self.note, self.message):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(120)
-        self.step_label.setMaximumWidth(420)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 2, 6, 2)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
         layout.addWidget(self.prev_button)
-        layout.addWidget(self.step_label)
         layout.addWidget(self.next_button)
-        layout.addWidget(self.note, 3)
-        layout.addWidget(self.message, 2)
+        layout.addWidget(self.step_label, 1)
+        layout.addWidget(self.notes_button)
         layout.addWidget(self.record_button)
+        outer.addLayout(layout)
+        outer.addWidget(self.note)
+        outer.addWidget(self.message)
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.record_button.clicked.connect(self.record_step)
@@ -102,6 +110,8 @@ class LessonPlayer(QWidget):
         self.prev_button.setToolTip(self.tr("Previous step (← or PgUp)"))
         self.next_button.setText(self.tr("Next ▶"))
         self.next_button.setToolTip(self.tr("Next step (→, Space or PgDn)"))
+        self.notes_button.setText(self.tr("Notes"))
+        self.notes_button.setToolTip(self.tr("Show or hide the teacher's note of the step (the class sees it too)"))
         self.record_button.setText(self.tr("Record step"))
         self.record_button.setToolTip(self.tr("Add what is on screen now (models, panels, sentence, view "
                                               "settings) as a new step after this one (Ctrl+Shift+R)"))
@@ -291,7 +301,8 @@ class LessonPlayer(QWidget):
         return True
 
     # ---------------------------------------------------------------- display
-    def _update(self) -> None:
+    @Slot()
+    def _update(self, *_: object) -> None:
         lesson = self.lesson
         has = lesson is not None and self.index >= 0
         self.prev_button.setEnabled(has and self.index > 0)
@@ -306,5 +317,6 @@ class LessonPlayer(QWidget):
             self.step_label.setText(self.tr("Step {0}/{1}: {2}").format(
                 self.index + 1, len(lesson.steps), localized(step.title, lang)))
             self.note.setText(localized(step.note, lang))
+        self.note.setVisible(bool(self.note.text()) and self.notes_button.isChecked())
         self.message.setText("\n".join(self.messages))
         self.message.setVisible(bool(self.messages))

@@ -7,8 +7,16 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .resources import load_stylesheet
 
-#: Text size in presentation mode, in points (a projector at the back of a classroom).
+#: Text size in presentation mode, in points (a projector at the back of a classroom): the
+#: largest that lets the chosen panels fit the screen width (two panels need more room).
 PRESENT_PT = 20
+MIN_PRESENT_PT = 13
+
+
+def presentation_pt(width: int, n_panels: int) -> int:
+    """Font size for ``n_panels`` side by side on a ``width``-pixel screen."""
+    per_panel = width / max(1, n_panels)
+    return int(max(MIN_PRESENT_PT, min(PRESENT_PT, per_panel / 58)))
 
 
 class PresentationMode(QObject):
@@ -48,7 +56,11 @@ class PresentationMode(QObject):
         if not keys:
             return []
         if self.active:
-            self.leave()
+            # Already presenting (a lesson step): swap the panels, keep what was saved on entry.
+            self._show_docks(keys)
+            width = w.screen().availableGeometry().width() if self.full_screen and w.screen() else w.width()
+            self._apply_font(presentation_pt(width, len(keys)))
+            return keys
         self._saved = {
             "state": QByteArray(w.saveState()),
             "geometry": QByteArray(w.saveGeometry()),
@@ -59,9 +71,24 @@ class PresentationMode(QObject):
             "titles": {k: d.titleBarWidget() for k, d in w.docks.items()},
             "headers": {k: h.isVisible() for k, h in getattr(w, "headers", {}).items()},
         }
-        self.keys = keys
         for x in self._chrome():
             x.setVisible(False)
+        self._show_docks(keys)
+        screen = w.screen().availableGeometry().width() if self.full_screen and w.screen() else w.width()
+        self._apply_font(presentation_pt(screen, len(keys)))
+        if self.full_screen:
+            w.showFullScreen()
+        player = getattr(getattr(w, "classroom", None), "player", None)
+        if player is not None:
+            # The note is for the teacher: hidden on the projector unless asked for ("Notes").
+            self._saved["notes"] = player.notes_button.isChecked()
+            player.notes_button.setChecked(False)
+        self.entered.emit(list(keys))
+        return keys
+
+    def _show_docks(self, keys: list[str]) -> list[str]:
+        w = self.window
+        self.keys = keys
         for key, dock in w.docks.items():
             if key in keys:
                 dock.show()
@@ -80,10 +107,6 @@ class PresentationMode(QObject):
             w.resizeDocks([a, b], [1, 1], Qt.Orientation.Horizontal)
         else:
             w.docks[keys[0]].setFloating(False)
-        self._apply_font(PRESENT_PT)
-        if self.full_screen:
-            w.showFullScreen()
-        self.entered.emit(list(keys))
         return keys
 
     def leave(self) -> None:
@@ -100,6 +123,9 @@ class PresentationMode(QObject):
             w.headers[key].setVisible(visible)
         for x, visible in saved["chrome"].items():
             x.setVisible(visible)
+        player = getattr(getattr(w, "classroom", None), "player", None)
+        if player is not None and "notes" in saved:
+            player.notes_button.setChecked(saved["notes"])
         w.setWindowState(saved["window_state"])
         w.restoreGeometry(saved["geometry"])
         w.restoreState(saved["state"])

@@ -503,6 +503,14 @@
         <translation>Следующий шаг (→, пробел или PgDn)</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Show or hide the teacher's note of the step (the class sees it too)</source>
+        <translation>Показать или скрыть заметку учителя к шагу (класс её тоже видит)</translation>
+    </message>
+    <message>
         <source>Record step</source>
         <translation>Записать шаг</translation>
     </message>
@@ -784,6 +792,18 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Stop loading or downloading</source>
         <translation>Остановить загрузку или скачивание</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>встроенная</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>папка</translation>
+    </message>
+    <message>
+        <source>hub cache</source>
+        <translation>кэш хаба</translation>
     </message>
     <message>
         <source>Choose a model folder (with config.json)</source>

@@ -503,6 +503,14 @@
         <translation>下一步（→、空格或 PgDn）</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Show or hide the teacher's note of the step (the class sees it too)</source>
+        <translation>显示或隐藏本步骤的教师备注（学生也能看到）</translation>
+    </message>
+    <message>
         <source>Record step</source>
         <translation>录制一步</translation>
     </message>
@@ -784,6 +792,18 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Stop loading or downloading</source>
         <translation>停止加载或下载</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>hub cache</source>
+        <translation>模型库缓存</translation>
     </message>
     <message>
         <source>Choose a model folder (with config.json)</source>

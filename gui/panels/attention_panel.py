@@ -128,9 +128,10 @@ class AttentionPanel(BasePanel):
         self.caveat = caveat = QLabel(self)
         caveat.setObjectName("caption")
         caveat.setOpenExternalLinks(True)
+        caveat.setWordWrap(True)
         footer = QHBoxLayout()
         footer.addWidget(self.readout, 1)
-        footer.addWidget(caveat)
+        footer.addWidget(caveat, 3)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)

@@ -52,6 +52,7 @@ class MaskPanel(BasePanel):
         self.bars = ProbabilityBarsView(self)
         self.caption = caption = QLabel(self)
         caption.setObjectName("caption")
+        caption.setWordWrap(True)  # long in Russian: wrap rather than widen the window
 
         self.explanation = QLabel(self)
         self.explanation.setObjectName("explanation")

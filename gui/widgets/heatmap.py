@@ -86,15 +86,21 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
 
     def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         # The projector text size changes the application font: relabel with the new size.
-        if ev.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+        if ev.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange) and hasattr(self, "_plot"):
             self._font = plot_font()
+            self.retranslate_ui()
+            if getattr(self, "_title", ""):
+                self._plot.setTitle(html.escape(self._title), size=f"{max(10.0, self._font.pointSizeF()):g}pt")
             self._row_ticks, self._col_ticks = [], []
             self._update_ticks()
         super().changeEvent(ev)
 
     def retranslate_ui(self) -> None:
-        self._plot.getAxis("left").setLabel(QCoreApplication.translate("HeatmapView", "from (query)"), color="#555")
-        self._plot.getAxis("top").setLabel(QCoreApplication.translate("HeatmapView", "to (key)"), color="#555")
+        size = f"{max(9.0, self._font.pointSizeF() * 0.9):g}pt"   # follows the projector text size
+        self._plot.getAxis("left").setLabel(QCoreApplication.translate("HeatmapView", "from (query)"), color="#555",
+                                            **{"font-size": size})
+        self._plot.getAxis("top").setLabel(QCoreApplication.translate("HeatmapView", "to (key)"), color="#555",
+                                           **{"font-size": size})
 
     def _outline(self) -> QGraphicsRectItem:
         box = QGraphicsRectItem()
@@ -134,7 +140,8 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
         else:
             self._mask_image.clear()
             self._mask_image.setVisible(False)
-        self._plot.setTitle(html.escape(title) if title else None)
+        self._title = title
+        self._plot.setTitle(html.escape(title) if title else None, size=f"{max(10.0, self._font.pointSizeF()):g}pt")
         vb = self._plot.vb
         vb.setLimits(xMin=-0.5, xMax=max(cols, 1) - 0.5, yMin=-0.5, yMax=max(rows, 1) - 0.5)
         vb.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)

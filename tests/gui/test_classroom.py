@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import lessons as L
 from gui.main_window import MainWindow
-from gui.presentation import PRESENT_PT
+from gui.presentation import presentation_pt
 from gui.screen_export import auto_caption, export_screen
 from gui.settings import AppSettings
 
@@ -58,7 +58,8 @@ def test_presentation_shows_chosen_panels_without_chrome_and_esc_restores(qtbot,
     assert not window.model_toolbar.isVisible()
     assert {k for k, d in window.docks.items() if d.isVisible()} == {"mask", "attention"}
     assert not window.headers["mask"].isVisible()
-    assert QApplication.font().pointSize() == PRESENT_PT
+    assert QApplication.font().pointSize() == presentation_pt(size[0], 2) > font_before
+    assert window.width() <= size[0] + 2   # the panels fit the projector's width at that size
     # Side by side: the two panels split the width.
     m, a = window.docks["mask"].geometry(), window.docks["attention"].geometry()
     assert m.right() < a.left() and min(m.width(), a.width()) > size[0] / 4
