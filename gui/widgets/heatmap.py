@@ -215,9 +215,9 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
         line_px, _ = metrics_funcs(self._font, row_labels)
         _, col_text_px = metrics_funcs(self._font, col_labels)
         top = self._plot.getAxis("top")
-        label_h = 2 * line_px(base) if top.labelText else 0
+        label_h = 1.2 * line_px(0.9 * base) if top.labelText else 0   # the "to (key)" axis title
         row_plan, col_plan = plan_square(rows, cols, height + top.height(), col_px, base, line_px=line_px,
-                                         col_text_px=col_text_px, axis_extra_px=14 + label_h)
+                                         col_text_px=col_text_px, axis_extra_px=10 + label_h)
         row_ticks = [(i, row_labels[i]) for i in range(0, rows, row_plan.step)]
         col_ticks = [(j, col_labels[j]) for j in range(0, cols, col_plan.step)]
         # set_labels relayouts the axis, which resizes the view box and calls us again: stop when stable.

@@ -147,8 +147,8 @@ class TokenAxis(pg.AxisItem):
             if self.rotated:
                 m = QFontMetricsF(font)
                 longest = max((m.horizontalAdvance(s) for _, s in ticks), default=0.0)
-                label_h = 2 * m.height() if self.labelText else 0
-                self.setHeight(int(min(MAX_LABEL_PX, longest) + 14 + label_h))
+                label_h = 1.2 * 0.9 * m.height() if self.labelText else 0
+                self.setHeight(int(min(MAX_LABEL_PX, longest) + 10 + label_h))
             else:
                 self.setHeight(None)
         self.picture = None

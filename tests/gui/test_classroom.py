@@ -228,3 +228,33 @@ def test_first_run_mask_panel_offers_ways_to_get_a_masked_lm(qtbot, window, mini
     # Panels the model supports come to the front of their tab group.
     right = [k for k in ("tokens", "attention") if not window.docks[k].visibleRegion().isEmpty()]
     assert right and all(window.panels[k].supports(window.state.model("A")) for k in right)
+
+
+def test_language_menu_switches_the_window_and_saves_the_choice(qtbot, window, tmp_path, monkeypatch):
+    from gui import i18n
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    ru = i18n.read_ts(i18n.ts_path("ru"))
+    try:
+        window.classroom.language_acts["ru"].trigger()
+        qtbot.waitUntil(lambda: window.file_menu.title() == ru[("MainWindow", "&File")], timeout=3000)
+        assert window.classroom.lesson_menu.title() == ru[("Classroom", "&Lesson")]
+        assert window.docks["mask"].windowTitle() == ru[("Panels", "Masked prediction")]
+        assert window.settings.language == "ru"
+    finally:
+        i18n.set_language("en")
+        qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=3000)
+
+
+def test_palette_and_contrast_apply_to_open_heatmaps(qtbot, window):
+    from gui.view_style import view_style
+
+    heat = window.panels["attention"].heatmap
+    try:
+        window.classroom.set_palette("cividis")
+        assert heat._bar.colorMap().name == "cividis" and window.settings.palette == "cividis"
+        window.classroom.contrast_act.setChecked(True)
+        assert view_style().high_contrast and "#ffff00" in window.styleSheet()
+    finally:
+        window.classroom.set_palette("viridis")
+        window.classroom.contrast_act.setChecked(False)
