@@ -43,7 +43,9 @@ TR_NAMES = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 SKIP = re.compile(r"^[\W\d_]*$|^https?://|^\*\.\w+$|^(&\w+;)+$")
 #: Only these arguments of these calls are texts (the others are item data).
 TEXT_ARGS = {"addItem": (0,), "insertItem": (1,), "addTab": (1,), "insertTab": (2,), "setItemText": (1,),
-             "setTabText": (1,), "setTabToolTip": (1,), "addRow": (0,)}
+             "setTabText": (1,), "setTabToolTip": (1,), "addRow": (0,), "getSaveFileName": (1, 3),
+             "getOpenFileName": (1, 3), "getExistingDirectory": (1,)}
+AXES = {"left", "right", "top", "bottom"}
 #: Files that never show text to users.
 SKIP_FILES = {"platform_check.py"}
 
@@ -59,7 +61,42 @@ class Violation:
 
 
 def _has_letters(s: str) -> bool:
-    return not SKIP.match(s)
+    # HTML/CSS pieces around a translated text ("<b>", "<span style='font-size:", "pt'>") are not words.
+    s = re.sub(r"<[^>]*>|<[^>]*$|^[^<>]*'>", "", s)
+    return bool(s.strip()) and not SKIP.match(s) and not NUMBER.match(s)
+
+
+#: Numbers written as text ("5e-5", "1e-3") are not words.
+NUMBER = re.compile(r"^\s*[-+]?\d[\d.]*(e[-+]?\d+)?\s*$", re.I)
+PRAGMA = "noqa: i18n"
+
+
+def translate_wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module functions ``def _tr(text): return QCoreApplication.translate("Ctx", text)`` → "Ctx"."""
+    out: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1:
+            continue
+        param = node.args.args[0].arg
+        for ret in (n for n in ast.walk(node) if isinstance(n, ast.Return)):
+            call = ret.value
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "translate"
+                    and len(call.args) >= 2 and isinstance(call.args[0], ast.Constant)
+                    and isinstance(call.args[1], ast.Name) and call.args[1].id == param):
+                out[node.name] = call.args[0].value
+    return out
+
+
+def wrapper_strings(path: Path) -> set[tuple[str, str]]:
+    """``(context, text)`` of literal calls to this module's translate wrappers (lupdate misses them)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrappers = translate_wrappers(tree)
+    found: set[tuple[str, str]] = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in wrappers
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            found.add((wrappers[node.func.id], node.args[0].value))
+    return found
 
 
 def _literal_texts(node: ast.AST, constants: dict[str, list[str]]) -> list[str]:
@@ -109,13 +146,21 @@ def _module_constants(tree: ast.Module) -> dict[str, list[str]]:
 
 
 def scan_file(path: Path) -> list[Violation]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text, filename=str(path))
+    lines = text.splitlines()
     constants = _module_constants(tree)
+    wrapper_params = {(fn.name, fn.args.args[0].arg) for fn in tree.body
+                      if isinstance(fn, ast.FunctionDef) and fn.name in translate_wrappers(tree)}
+    wrapper_lines = {n.lineno for fn in tree.body if isinstance(fn, ast.FunctionDef)
+                     and fn.name in {w for w, _ in wrapper_params} for n in ast.walk(fn) if hasattr(n, "lineno")}
     rel = str(path.relative_to(ROOT))
     found: list[Violation] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
+        if PRAGMA in lines[node.lineno - 1] or node.lineno in wrapper_lines:
+            continue  # explicitly not UI text, or the body of a translate wrapper
         f = node.func
         name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
         if name == "translate" and not (node.args and isinstance(node.args[0], ast.Constant)
@@ -127,11 +172,16 @@ def scan_file(path: Path) -> list[Violation]:
             for a in args:
                 if ast.unparse(a) in ("self.title", "cls.title"):
                     continue  # panel titles: collected from the class attributes (panel_titles)
+                if name == "translate" and node.args[0].value in {c for c, _, _ in DATA_STRINGS}:
+                    continue  # names from a data file: collected by data_strings()
                 if not (isinstance(a, ast.Constant) and isinstance(a.value, str)):
                     found.append(Violation(rel, node.lineno, f"tr() of a non-literal: {ast.unparse(a)}"))
             continue
         if name in TEXT_METHODS or name in TEXT_CLASSES:
             positions = TEXT_ARGS.get(name)
+            if name == "setLabel" and node.args and isinstance(node.args[0], ast.Constant) \
+                    and node.args[0].value in AXES:
+                positions = (1,)   # pyqtgraph's setLabel(axis, text)
             args = [a for i, a in enumerate(node.args) if positions is None or i in positions]
             args += [k.value for k in node.keywords if k.arg in ("text", "title", "toolTip")]
             for a in args:
@@ -166,10 +216,43 @@ def panel_titles() -> set[str]:
     return titles
 
 
+#: Texts translated from data files at run time: (context, JSON file, key of each entry's name).
+DATA_STRINGS = (("EmbeddingPresets", "assets/embedding_presets.json", "name"),)
+
+
+def data_strings() -> set[tuple[str, str]]:
+    import json
+
+    found: set[tuple[str, str]] = set()
+    for ctx, rel, key in DATA_STRINGS:
+        path = ROOT / rel
+        if not path.exists():
+            continue
+        def walk(obj):
+            if isinstance(obj, dict):
+                if isinstance(obj.get(key), str):
+                    found.add((ctx, obj[key]))
+                for v in obj.values():
+                    walk(v)
+            elif isinstance(obj, list):
+                for v in obj:
+                    walk(v)
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+def extra_strings() -> set[tuple[str, str]]:
+    """What lupdate cannot see: panel titles, translate-wrapper calls, data-file names."""
+    found = {("Panels", t) for t in panel_titles()} | data_strings()
+    for path in sorted(GUI.rglob("*.py")):
+        found |= wrapper_strings(path)
+    return found
+
+
 def write_title_stub(path: Path) -> None:
-    """A Python file lupdate can read, marking every panel title in context "Panels"."""
+    """A Python file lupdate can read, marking the strings lupdate cannot find itself."""
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
-    lines += [f"QT_TRANSLATE_NOOP({'Panels'!r}, {t!r})" for t in sorted(panel_titles())]
+    lines += [f"QT_TRANSLATE_NOOP({c!r}, {t!r})" for c, t in sorted(extra_strings())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -191,7 +274,7 @@ def marked_strings() -> set[tuple[str, str]]:
                 elif name == "tr" and ctx_name and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
                     found.add((ctx_name, node.args[0].value))
-    found |= {("Panels", t) for t in panel_titles()}
+    found |= extra_strings()
     return found
 
 
