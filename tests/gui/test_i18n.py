@@ -31,11 +31,18 @@ def test_the_scanner_catches_untranslated_text(tmp_path, monkeypatch):
         '        self.c.addItem("Examples…", "data")\n'
         '        self.c.setToolTip(TIP)\n'
         '        self.d.setText(self.tr("Fine {0}").format(n))\n'
-        '        self.e.setText(self.tr(f"bad {n}"))\n', encoding="utf-8")
+        '        self.e.setText(self.tr(f"bad {n}"))\n'
+        '        self.p.setLabel("bottom", "Loss curve")\n'
+        '        self.p.setLabel("left", _tr("mean cosine"))\n'
+        '        self.f.setToolTip("Not UI, really")  # noqa: i18n\n'
+        'def _tr(text):\n'
+        '    return QCoreApplication.translate("Ctx", text)\n', encoding="utf-8")
     monkeypatch.setattr(i18n_scan, "ROOT", tmp_path)
     texts = sorted(v.text for v in i18n_scan.scan_file(src))
     assert texts == sorted(["Predict", " tokens left", "Examples…", "Some long tooltip text",
-                            "tr() of a non-literal: f'bad {n}'"])
+                            "tr() of a non-literal: f'bad {n}'", "Loss curve"])
+    # A translate wrapper's literal calls are found, so the stub can hand them to lupdate.
+    assert i18n_scan.wrapper_strings(src) == {("Ctx", "mean cosine")}
 
 
 @pytest.mark.parametrize("lang", i18n_scan.LANGS)
