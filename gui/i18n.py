@@ -3,7 +3,7 @@
 The sources are Qt Linguist files, ``assets/translations/plm_studio_<lang>.ts`` (kept in the
 repository, refreshed by ``scripts/update_translations.sh``). At first use they are compiled
 with ``pyside6-lrelease`` into a cache folder (``$XDG_CACHE_HOME/plm-studio/translations``),
-and recompiled when a ``.ts`` is newer than its ``.qm``. Where lrelease is missing the
+one ``.qm`` per content hash of its ``.ts`` (a changed ``.ts`` is compiled again). Where lrelease is missing the
 ``.ts`` is read directly by :class:`TsTranslator`, so a checkout always has its languages.
 
 Switching language installs a new ``QTranslator``; Qt then sends ``QEvent.LanguageChange``
@@ -13,6 +13,7 @@ to every widget, and each panel and widget re-labels itself in ``retranslate_ui(
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -48,9 +49,16 @@ def find_lrelease() -> str | None:
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
+def qm_path(lang: str) -> Path:
+    """The cached ``.qm`` of ``lang``, named by a hash of its ``.ts``: a changed source (a newer
+    version, another branch) never reuses a stale compiled file."""
+    digest = hashlib.sha1(ts_path(lang).read_bytes()).hexdigest()[:12]
+    return cache_dir() / f"{TS_PREFIX}{lang}-{digest}.qm"
+
+
 def compile_ts(ts: Path, qm: Path, lrelease: str | None = None) -> bool:
-    """Compile ``ts`` to ``qm`` (atomically) unless ``qm`` is newer; False when it cannot."""
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    """Compile ``ts`` to ``qm`` (atomically) unless ``qm`` exists; False when it cannot."""
+    if qm.exists():
         return True
     lrelease = lrelease or find_lrelease()
     if lrelease is None:
@@ -105,7 +113,7 @@ def make_translator(lang: str) -> QTranslator | None:
     ts = ts_path(lang)
     if not ts.exists():
         return None
-    qm = cache_dir() / f"{TS_PREFIX}{lang}.qm"
+    qm = qm_path(lang)
     try:
         if compile_ts(ts, qm):
             translator = QTranslator()
@@ -203,8 +211,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ok = True
     for lang in LANGUAGES[1:]:
-        qm = cache_dir() / f"{TS_PREFIX}{lang}.qm"
-        done = ts_path(lang).exists() and compile_ts(ts_path(lang), qm)
+        if not ts_path(lang).exists():
+            print(f"{lang}: no {ts_path(lang)}")
+            ok = False
+            continue
+        qm = qm_path(lang)
+        done = compile_ts(ts_path(lang), qm)
         print(f"{lang}: {'compiled ' + str(qm) if done else 'not compiled (read from .ts at run time)'}")
         ok &= done
     return 0 if ok else 1
