@@ -63,3 +63,22 @@ def test_heatmap_labels_all_14_tokens_of_a_short_sentence(qtbot):
     assert [t for _, t in view.row_ticks()] == tokens
     rows, cols = view.label_plans()
     assert cols.rotated  # 14 words across 420 px do not fit side by side: turned, not dropped
+
+
+def test_projector_text_size_reaches_the_heatmap_labels(qtbot, restore_app_font):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    view = HeatmapView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    tokens = ["a", "b", "c", "d"]
+    view.set_matrix(np.full((4, 4), 0.25, dtype=np.float32), tokens, tokens)
+    qtbot.wait(30)
+    before = view.label_plans()[0].point_size
+    font = QFont(QApplication.font())
+    font.setPointSize(int(before) + 6)   # Ctrl+= a few times, or presentation mode
+    QApplication.setFont(font)
+    qtbot.waitUntil(lambda: view.label_plans()[0].point_size > before, timeout=2000)
