@@ -92,6 +92,13 @@ class Classroom(QObject):
         view = getattr(w, "view_menu", None) or w.menuBar().addMenu("")
         view.addSeparator()
         view.addAction(self.present_act)
+        self.present_menu = QMenu(w)
+        for key in w.docks:
+            act = QAction(self.present_menu)
+            act.setData(key)
+            act.triggered.connect(lambda _c=False, k=key: self.presentation.enter([k]))
+            self.present_menu.addAction(act)
+        view.addMenu(self.present_menu)
         view.addAction(self.export_act)
         self.palette_menu = QMenu(w)
         group = QActionGroup(self.palette_menu)
@@ -136,6 +143,9 @@ class Classroom(QObject):
         self.present_act.setText(self.tr("Presentation mode"))
         self.present_act.setToolTip(self.tr("Full screen, the panels on screen only, large text (F5; Esc leaves)"))
         self.leave_act.setText(self.tr("Leave presentation mode"))
+        self.present_menu.setTitle(self.tr("Present one panel"))
+        for act in self.present_menu.actions():
+            act.setText(self.window.panels[act.data()].display_title())
         self.export_act.setText(self.tr("Export what is on screen (PNG + SVG)…"))
         self.contrast_act.setText(self.tr("High-contrast theme"))
         self.palette_menu.setTitle(self.tr("Heatmap colours (colour-blind safe)"))

@@ -218,6 +218,10 @@
         <translation>Выйти из режима презентации</translation>
     </message>
     <message>
+        <source>Present one panel</source>
+        <translation>Показать одну панель</translation>
+    </message>
+    <message>
         <source>Export what is on screen (PNG + SVG)…</source>
         <translation>Экспорт того, что на экране (PNG + SVG)…</translation>
     </message>

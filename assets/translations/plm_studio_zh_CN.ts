@@ -218,6 +218,10 @@
         <translation>退出演示模式</translation>
     </message>
     <message>
+        <source>Present one panel</source>
+        <translation>演示单个面板</translation>
+    </message>
+    <message>
         <source>Export what is on screen (PNG + SVG)…</source>
         <translation>导出屏幕上的内容（PNG + SVG）…</translation>
     </message>
