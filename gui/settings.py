@@ -76,15 +76,6 @@ class AppSettings:
         self.q.setValue("ui/language", value)
 
     @property
-    def font_scale(self) -> float:
-        """Projector font scale for plots and token labels (1.0 = normal)."""
-        return max(0.5, min(4.0, self._get("view/font_scale", 1.0, float)))
-
-    @font_scale.setter
-    def font_scale(self, value: float) -> None:
-        self.q.setValue("view/font_scale", float(value))
-
-    @property
     def palette(self) -> str:
         """Colour map of heatmaps: viridis or cividis (both colour-blind safe)."""
         value = self._get("view/palette", "viridis", str)
