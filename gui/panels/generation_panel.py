@@ -258,6 +258,7 @@ class GenerationPanel(BasePanel):
             return
         task = self._task
         self.cancel()
+        self.beam_tree.flush()
         if task == "beam":
             self.message_bar.show_info(self.tr("Beam search stopped: the tree shows the hypotheses so far."))
         elif task in ("stream", "step", "branch") and self.current is not None:

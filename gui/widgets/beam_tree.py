@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -30,8 +31,13 @@ class BeamTreeView(pg.PlotWidget):
         self.best: int | None = None
         self._pos: dict[int, tuple[float, float]] = {}
         self._root_label = ""
+        # Steps can arrive faster than a growing tree redraws: coalesce them (≤ 25 redraws/s), so the
+        # GUI thread stays free and Stop is handled at once.
+        self._redraw_timer = QTimer(self, singleShot=True, interval=40)
+        self._redraw_timer.timeout.connect(self._redraw)
 
     def clear_tree(self, root_label: str = "") -> None:
+        self._redraw_timer.stop()
         self.nodes, self.alive, self.finished, self.best = [], (), (), None
         self._pos = {}
         self._root_label = root_label
@@ -43,11 +49,19 @@ class BeamTreeView(pg.PlotWidget):
             self._pos[node.node_id] = (float(step.step + 1), rank - (width - 1) / 2.0)
         self.nodes.extend(step.new_nodes)
         self.alive, self.finished = step.alive, step.finished
-        self._redraw()
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
 
     def set_best(self, node_id: int | None) -> None:
         self.best = node_id
+        self._redraw_timer.stop()
         self._redraw()
+
+    def flush(self) -> None:
+        """Draw pending steps now (a stopped search shows everything it found)."""
+        if self._redraw_timer.isActive():
+            self._redraw_timer.stop()
+            self._redraw()
 
     def status(self) -> dict[int, str]:
         """``node_id → "alive" | "finished" | "pruned"`` (tests, tooltips)."""
@@ -84,9 +98,12 @@ class BeamTreeView(pg.PlotWidget):
             root = pg.TextItem(self._root_label, color="#444", anchor=(1, 0.5))
             root.setFont(font)
             plot.addItem(root)
+        many = len(self.nodes) > 400   # a long search: label only the hypotheses still in play
         for n in self.nodes:
             x, y = self._pos[n.node_id]
             kind = status[n.node_id]
+            if many and kind == "pruned":
+                continue
             colour = {"pruned": "#9aa1a8", "alive": "#0b3d91", "finished": "#14703c"}[kind]
             label = f"{repr(n.token)[1:-1]} {n.score:.2f}"
             if n.node_id == self.best:

@@ -5,7 +5,7 @@ import html
 import math
 
 import numpy as np
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 MAX_BITS = 12.0   # surprisal at which the shading is fully saturated
@@ -39,6 +39,10 @@ class TokenTextView(QTextBrowser):
         self._forced = 0
         self.selected = -1
         self.shading = True
+        # Streamed tokens are drawn at most every 30 ms: re-rendering per token would make long runs
+        # quadratic on the GUI thread.
+        self._render_timer = QTimer(self, singleShot=True, interval=30)
+        self._render_timer.timeout.connect(self._render)
 
     def set_prompt(self, pieces: list[str], surprisal: np.ndarray | list[float]) -> None:
         self._prompt = list(zip(pieces, [float(x) for x in surprisal]))
@@ -53,7 +57,8 @@ class TokenTextView(QTextBrowser):
 
     def append_step(self, piece: str, bits: float) -> None:
         self._steps.append((piece, bits))
-        self._render()
+        if not self._render_timer.isActive():
+            self._render_timer.start()
 
     def select(self, index: int) -> None:
         self.selected = index
@@ -66,6 +71,7 @@ class TokenTextView(QTextBrowser):
         return "".join(p for p, _ in self._steps)
 
     def _render(self) -> None:
+        self._render_timer.stop()
         out = ["<div style='line-height:160%'>"]
         for piece, bits in self._prompt:
             bg = surprisal_colour(bits) if self.shading else "#ffffff"
