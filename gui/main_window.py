@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QScrollArea, QToolBar, QVBoxLayout, QWidget)
 
 from core import LoadedModel, iter_load_checkpoint
 
@@ -111,7 +111,14 @@ class MainWindow(QMainWindow):
         header = PanelHeader(panel, holder)
         layout.addWidget(header)
         layout.addWidget(panel, 1)
-        dock.setWidget(holder)
+        # A panel rich in controls may want more room than a laptop screen gives a dock: it
+        # scrolls inside its dock instead of forcing the whole window past the screen.
+        scroll = QScrollArea(dock)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(holder)
+        scroll.setMinimumSize(200, 160)
+        dock.setWidget(scroll)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
