@@ -264,6 +264,9 @@ class EmbeddingsPanel(BasePanel):
 
     def show_result(self, result: object) -> None:
         if isinstance(result, E.ContextCheck):
+            first = self.match.occurrences[0] if self.match is not None else None
+            if first is None or self.data.batch.sentences[first.sentence] != result.before:
+                return  # a check for a target the user has since changed
             self.check = result
             self.context.show_check(result)
             if self._notes:  # run_task cleared the bar: the notes still apply
@@ -304,6 +307,7 @@ class EmbeddingsPanel(BasePanel):
             self.message_bar.show_error(str(exc))
             return
         self.tokens.set_targets({(o.sentence, t) for o in self.match.occurrences for t in o.tokens})
+        self.check = None
         self._notes = self._input_notes(batch) + self._target_notes(batch, self.match)
         self._draw_curves()
         self._draw_glove()
