@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -46,6 +46,10 @@ class EmbeddingsPanel(BasePanel):
         self._pending_target = ""
         self._notes: list[str] = []
         self.presets = embedding_presets()["embeddings"]
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._recompute)
 
         self.preset = QComboBox(self)
         self.preset.addItem("")  # "Presets…" placeholder, like the mask panel's "Examples…"
@@ -391,7 +395,12 @@ class EmbeddingsPanel(BasePanel):
         mode = self.mode.currentData()
         self.layer.setEnabled(mode == "layer")
         self.mix.set_mix_enabled(mode == "mix")
-        self._recompute()
+        if self.current_tab() == "projection":
+            # PCA and 1,000+ points take longer than a slider step: coalesce a drag's many
+            # steps into one redraw after the queued mouse events (a 0 ms single-shot timer).
+            self._soon.start()
+        else:
+            self._recompute()
 
     def _recompute(self) -> None:
         """Redraw what is on screen and depends on the pooling options, from the cached states.
