@@ -80,6 +80,38 @@ class CapabilityError(InspectorError):
     title = "This model cannot do that"
 
 
+class TrainingError(InspectorError):
+    """A training run could not start or could not go on."""
+
+    title = "Training stopped"
+
+
+class TrainingOutOfMemoryError(TrainingError):
+    """The GPU (or the machine) ran out of memory during training."""
+
+    title = "Out of memory"
+
+
+class ResumeError(TrainingError):
+    """A saved run cannot be resumed (missing or mismatched training state)."""
+
+    title = "Cannot resume"
+
+
+class DatasetError(InputError):
+    """A dataset file is malformed; ``problems`` lists ``(line number, reason)`` pairs."""
+
+    title = "Check the dataset"
+
+    def __init__(self, message: str, *, hint: str = "", problems: tuple[tuple[int, str], ...] = ()) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems
+
+
+class NothingToTrainError(DatasetError):
+    """Every label is ignored (-100), or only one class is present: a run would learn nothing."""
+
+
 class TargetNotFoundError(InputError):
     """The target word occurs in none of the sentences."""
 
@@ -96,3 +128,21 @@ class StaticVectorsUnavailableError(CapabilityError):
 
 class SpanHeadsError(CheckpointError):
     """Span-projection weights could not be read or do not fit the model."""
+
+
+class InvalidDecodingError(InputError):
+    """A decoding setting is out of range (temperature < 0, top-p outside (0, 1], …)."""
+
+    title = "Check the decoding settings"
+
+
+class GenerationTooLargeError(InputError):
+    """Beams × length would not fit in the memory of the device."""
+
+    title = "Too large for this machine"
+
+
+class TemplateError(InputError):
+    """A prompt template cannot be assembled (no query, empty examples, …)."""
+
+    title = "Check the prompt template"

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.state.busy_changed.connect(self._on_state_busy_changed)
         self.state.slot_changed.connect(self._on_state_slot_changed)
         self.retranslate_ui()
+        from .classroom import Classroom  # menus for language, presentation, lessons, export
+
+        self.classroom = Classroom(self)
         self._apply_font()
         self.resize(1500, 900)
         if (geo := self.settings.geometry()) is not None:
@@ -180,7 +183,7 @@ class MainWindow(QMainWindow):
         font = QFont(app.font())
         font.setPointSize(self._base_pt)
         app.setFont(font)
-        self.setStyleSheet(load_stylesheet(self._base_pt))
+        self.setStyleSheet(load_stylesheet(self._base_pt, self.settings.theme))
 
     @Slot()
     def _focus_model_field(self) -> None:

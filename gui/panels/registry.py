@@ -45,6 +45,9 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("attention", "attention_panel:AttentionPanel", "right", "right"),
     PanelSpec("embeddings", "embeddings_panel:EmbeddingsPanel", "right", "right"),
     PanelSpec("spans", "spans_panel:SpansPanel", "right", "right"),
+    PanelSpec("generate", "generation_panel:GenerationPanel", "left", "left"),
+    PanelSpec("finetune", "finetune_panel:FineTunePanel", "right", "right"),
+    PanelSpec("pretrain", "pretrain_panel:PretrainPanel", "right", "right"),
 )
 
 
