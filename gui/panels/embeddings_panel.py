@@ -26,7 +26,6 @@ from ..widgets.value_heatmap import ValueHeatmapView
 from .base import BasePanel
 
 TABS = ("similarity", "curves", "context", "projection", "neighbours", "sentences")
-DEFAULT_TAIL = " and then everyone went home to sleep."
 
 
 class EmbeddingsPanel(BasePanel):
@@ -90,7 +89,7 @@ class EmbeddingsPanel(BasePanel):
         self.similarity = SimilarityTab(self)
         self.curves_view = LayerCurvesView(self)
         self.context = LeftContextTab(self)
-        self.context.tail.setText(DEFAULT_TAIL)
+        self.context.tail.setText(embedding_presets().get("context_tail", ""))
         self.projection = ProjectionView(self)
         self.neighbours = NeighboursTab(self)
         self.sentences_view = ValueHeatmapView(self)
