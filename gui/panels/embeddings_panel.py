@@ -96,7 +96,7 @@ class EmbeddingsPanel(BasePanel):
         self.tabs = QTabWidget(self)
         for page in (self.similarity, self.curves_view, self.context, self.projection, self.neighbours,
                      self.sentences_view):
-            self.tabs.addTab(page, "")
+            self.tabs.addTab(self._scrolled(page) if page in (self.similarity, self.context) else page, "")
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.mix)
         split.addWidget(self.tabs)
@@ -156,6 +156,14 @@ class EmbeddingsPanel(BasePanel):
         self._shortcut("PgUp", lambda: self.layer.stepBy(-1))
         self.retranslate_ui()
         self.on_model_changed(self.loaded)
+
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        # Pages with long explanations scroll rather than raise the panel's minimum height.
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(page)
+        return area
 
     def _shortcut(self, keys: str, slot) -> None:
         # Only while focus is inside this panel: other panels use the same keys (PgUp, Ctrl+E).
@@ -477,7 +485,9 @@ class EmbeddingsPanel(BasePanel):
     # ---------------------------------------------------------------- export
     def export_current(self, path: Path, scale: float = 2.0) -> Path:
         """Save the visible tab (PNG or SVG by suffix) at ``scale``× for projectors."""
-        return export_widget(self.tabs.currentWidget(), Path(path), scale=scale)
+        page = self.tabs.currentWidget()
+        page = page.widget() if isinstance(page, QScrollArea) else page
+        return export_widget(page, Path(path), scale=scale)
 
     @Slot()
     def _on_export_clicked(self) -> None:
