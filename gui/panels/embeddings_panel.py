@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -26,7 +26,6 @@ from ..widgets.value_heatmap import ValueHeatmapView
 from .base import BasePanel
 
 TABS = ("similarity", "curves", "context", "projection", "neighbours", "sentences")
-DEFAULT_TAIL = " and then everyone went home to sleep."
 
 
 class EmbeddingsPanel(BasePanel):
@@ -46,6 +45,10 @@ class EmbeddingsPanel(BasePanel):
         self._pending_target = ""
         self._notes: list[str] = []
         self.presets = embedding_presets()["embeddings"]
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._recompute)
 
         self.preset = QComboBox(self)
         self.preset.addItem("")  # "Presets…" placeholder, like the mask panel's "Examples…"
@@ -86,14 +89,14 @@ class EmbeddingsPanel(BasePanel):
         self.similarity = SimilarityTab(self)
         self.curves_view = LayerCurvesView(self)
         self.context = LeftContextTab(self)
-        self.context.tail.setText(DEFAULT_TAIL)
+        self.context.tail.setText(embedding_presets().get("context_tail", ""))
         self.projection = ProjectionView(self)
         self.neighbours = NeighboursTab(self)
         self.sentences_view = ValueHeatmapView(self)
         self.tabs = QTabWidget(self)
         for page in (self.similarity, self.curves_view, self.context, self.projection, self.neighbours,
                      self.sentences_view):
-            self.tabs.addTab(page, "")
+            self.tabs.addTab(self._scrolled(page) if page in (self.similarity, self.context) else page, "")
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.mix)
         split.addWidget(self.tabs)
@@ -153,6 +156,14 @@ class EmbeddingsPanel(BasePanel):
         self._shortcut("PgUp", lambda: self.layer.stepBy(-1))
         self.retranslate_ui()
         self.on_model_changed(self.loaded)
+
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        # Pages with long explanations scroll rather than raise the panel's minimum height.
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(page)
+        return area
 
     def _shortcut(self, keys: str, slot) -> None:
         # Only while focus is inside this panel: other panels use the same keys (PgUp, Ctrl+E).
@@ -264,6 +275,9 @@ class EmbeddingsPanel(BasePanel):
 
     def show_result(self, result: object) -> None:
         if isinstance(result, E.ContextCheck):
+            first = self.match.occurrences[0] if self.match is not None else None
+            if first is None or self.data.batch.sentences[first.sentence] != result.before:
+                return  # a check for a target the user has since changed
             self.check = result
             self.context.show_check(result)
             if self._notes:  # run_task cleared the bar: the notes still apply
@@ -304,6 +318,7 @@ class EmbeddingsPanel(BasePanel):
             self.message_bar.show_error(str(exc))
             return
         self.tokens.set_targets({(o.sentence, t) for o in self.match.occurrences for t in o.tokens})
+        self.check = None
         self._notes = self._input_notes(batch) + self._target_notes(batch, self.match)
         self._draw_curves()
         self._draw_glove()
@@ -387,7 +402,12 @@ class EmbeddingsPanel(BasePanel):
         mode = self.mode.currentData()
         self.layer.setEnabled(mode == "layer")
         self.mix.set_mix_enabled(mode == "mix")
-        self._recompute()
+        if self.current_tab() == "projection":
+            # PCA and 1,000+ points take longer than a slider step: coalesce a drag's many
+            # steps into one redraw after the queued mouse events (a 0 ms single-shot timer).
+            self._soon.start()
+        else:
+            self._recompute()
 
     def _recompute(self) -> None:
         """Redraw what is on screen and depends on the pooling options, from the cached states.
@@ -465,7 +485,9 @@ class EmbeddingsPanel(BasePanel):
     # ---------------------------------------------------------------- export
     def export_current(self, path: Path, scale: float = 2.0) -> Path:
         """Save the visible tab (PNG or SVG by suffix) at ``scale``× for projectors."""
-        return export_widget(self.tabs.currentWidget(), Path(path), scale=scale)
+        page = self.tabs.currentWidget()
+        page = page.widget() if isinstance(page, QScrollArea) else page
+        return export_widget(page, Path(path), scale=scale)
 
     @Slot()
     def _on_export_clicked(self) -> None:

@@ -18,6 +18,7 @@ class ValueHeatmapView(HeatmapView):
     """``HeatmapView`` for cosine matrices: numbers in the cells, chosen axis titles, NaN = grey."""
 
     def __init__(self, parent: QWidget | None = None, *, rows_title: str = "", cols_title: str = "") -> None:
+        self._axis_titles = (rows_title, cols_title)
         super().__init__(parent)
         self._texts: list[pg.TextItem] = []
         self._shown_texts = 0
@@ -30,8 +31,18 @@ class ValueHeatmapView(HeatmapView):
         self._bar.hide()
 
     def set_axis_titles(self, rows: str, cols: str) -> None:
-        self._plot.getAxis("left").setLabel(rows, color="#555")
-        self._plot.getAxis("top").setLabel(cols, color="#555")
+        """Axis titles (already translated by the caller); kept across font changes."""
+        self._axis_titles = (rows, cols)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        # HeatmapView titles its axes "from (query)" / "to (key)" on every font change: not here.
+        titles = getattr(self, "_axis_titles", None)
+        if titles is None:
+            return super().retranslate_ui()
+        size = f"{max(9.0, self._font.pointSizeF() * 0.9):g}pt"
+        self._plot.getAxis("left").setLabel(titles[0], color="#555", **{"font-size": size})
+        self._plot.getAxis("top").setLabel(titles[1], color="#555", **{"font-size": size})
 
     def set_values(self, values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[str], *,
                    levels: tuple[float, float] = (0.0, 1.0), title: str = "", decimals: int = 2) -> None:

@@ -209,3 +209,14 @@ def test_layer_keys_work_beside_the_attention_panel(qtbot, app_settings, restore
     qtbot.keyClick(panel.tabs, Qt.Key.Key_PageDown)
     assert panel.layer.value() == 3
     assert window.panels["attention"].layer.value() == 0
+
+
+def test_projection_follows_the_sliders(qtbot, bert_state):
+    panel = _panel(qtbot, bert_state)
+    panel.tabs.setCurrentIndex(3)
+    before = panel.projection.projection.coords.copy()
+    panel.mode.setCurrentIndex(E.LAYER_MODES.index("mix"))
+    panel.mix.sliders[1].setValue(40)
+    qtbot.waitUntil(lambda: not np.allclose(panel.projection.projection.coords, before), timeout=5000)
+    want = E.embedding_view(panel.data.batch, panel.match, panel.options(), ("projection",)).projection
+    np.testing.assert_allclose(panel.projection.projection.coords, want.coords, atol=1e-6)

@@ -163,3 +163,12 @@ def test_follows_and_publishes_the_shared_sentence(qtbot, bert_state):
     _drag(qtbot, panel, (0, 4), (0, 5))                       # "named lily"
     assert bert_state.current_input.selection == ("span", 3, 4)
     assert bert_state.current_input.text == "The little girl named Lily went home."
+
+
+def test_axis_titles_survive_a_font_change(qtbot, bert_state, qapp, restore_app_font):
+    panel = _panel(qtbot, bert_state)
+    font = qapp.font()
+    font.setPointSize(font.pointSize() + 4)   # the projector text size (Ctrl+=)
+    qapp.setFont(font)
+    qtbot.waitUntil(lambda: panel.triangle_view._plot.getAxis("left").labelText == "start token", timeout=3000)
+    assert panel.triangle_view._plot.getAxis("top").labelText == "end token"
