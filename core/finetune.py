@@ -76,7 +76,10 @@ def build_model(base: str | Path, task: Task, labels: Sequence[str], *, meta: bo
     torch.manual_seed(seed)  # the new head's initialisation is part of the run's seed
     if meta:
         with torch.device("meta"):
-            model = cls.from_config(config, attn_implementation="sdpa")
+            # An explicit float32: from_config otherwise switches torch's process-wide default
+            # dtype to the checkpoint's (fp16 for stories-bert-mini) while it builds, which a
+            # training thread building a model at the same moment would inherit.
+            model = cls.from_config(config, attn_implementation="sdpa", dtype=torch.float32)
     else:
         from .loader import _quiet_transformers
 
@@ -90,6 +93,8 @@ def build_model(base: str | Path, task: Task, labels: Sequence[str], *, meta: bo
 
         with torch.device("meta") if meta else torch.device("cpu"):
             model = SpanClassifier(model, tuple(labels), seed=seed)
+    if not meta:
+        model.to(torch.float32)  # whatever another thread did to torch's default dtype meanwhile
     return model
 
 

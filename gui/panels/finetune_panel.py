@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
@@ -22,6 +22,7 @@ from ..errors import show_failure
 from ..state import ModelState
 from ..training_runner import TrainingRunner
 from ..widgets.finetune_form import FineTuneForm
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.heatmap import HeatmapView
 from ..widgets.layer_bars import LayerBarsView
 from ..widgets.probe_view import ProbeView
@@ -70,8 +71,7 @@ class FineTunePanel(BasePanel):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(left)
-        self.scroll.setMinimumWidth(420)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumWidth(300)
 
         self.start_btn = QPushButton(self)
         self.stop_btn = QPushButton(self)
@@ -101,6 +101,9 @@ class FineTunePanel(BasePanel):
         self.att_before = HeatmapView(self)
         self.att_now = HeatmapView(self)
         self.att_caption = QLabel(self)
+        self.att_caption.setWordWrap(True)
+        for view in (self.att_before, self.att_now):
+            view.setMinimumSize(140, 96)
         changed = QWidget(self)
         cl = QGridLayout(changed)
         picks = QHBoxLayout()
@@ -122,12 +125,10 @@ class FineTunePanel(BasePanel):
         self.tabs.addTab(self.confusion, "")
         self.tabs.addTab(self.compare, "")
 
-        buttons = QHBoxLayout()
-        for b in (self.start_btn, self.stop_btn, self.save_stop_btn, self.resume_btn, self.export_btn):
+        buttons = FlowLayout()  # wraps onto a second row in a narrow dock
+        for b in (self.start_btn, self.stop_btn, self.save_stop_btn, self.resume_btn, self.export_btn,
+                  self.load_btn, self.load_slot):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.load_btn)
-        buttons.addWidget(self.load_slot)
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -138,8 +139,11 @@ class FineTunePanel(BasePanel):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.scroll)
         split.addWidget(right)
-        split.setStretchFactor(1, 3)
-        split.setSizes([460, 900])
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        self._split = split
+        self._sized = False
+        split.splitterMoved.connect(self._on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addWidget(split, 1)
@@ -169,6 +173,25 @@ class FineTunePanel(BasePanel):
         self.retranslate_ui()
         self._update_buttons(False)
         self.on_model_changed(self.loaded)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not self._sized:
+            # Keep the form at a readable width as the dock settles, until the user drags the splitter
+            # (after the layout has resized the splitter itself, hence the zero-delay timer).
+            QTimer.singleShot(0, self._size_split)
+
+    @Slot()
+    def _size_split(self) -> None:
+        total = self._split.width()
+        if self._sized or total <= 0:
+            return
+        left = max(self.scroll.minimumWidth(), min(470, int(total * 0.38)))
+        self._split.setSizes([left, max(1, total - left)])
+
+    @Slot()
+    def _on_splitter_moved(self) -> None:
+        self._sized = True
 
     # ---------------------------------------------------------------- text
     def retranslate_ui(self) -> None:
@@ -204,7 +227,10 @@ class FineTunePanel(BasePanel):
         self.probe_view.retranslate_ui()
         self.compare.retranslate_ui()
         if not self.runner.running and self.last_record is None:
-            self.status.setText(self.tr("Pick a task and press Start training."))
+            from core.training import resolve_device
+
+            self.status.setText(self.tr("Pick a task and press Start training (device: {0}).").format(
+                resolve_device("auto")))
 
     # ---------------------------------------------------------------- model
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
@@ -281,8 +307,7 @@ class FineTunePanel(BasePanel):
             return
         try:
             dataset = self.form.dataset()
-            self._run_dir = str(self.runs_dir / f"{Path(base).name}-{self.form.current_task.value}-"
-                                                f"{time.strftime('%Y%m%d-%H%M%S')}")
+            self._run_dir = str(self._new_run_dir(base))
             cfg = self.form.config(output_dir=self._run_dir)
         except errors.InspectorError as exc:
             self.message_bar.show_error(str(exc))
@@ -290,6 +315,14 @@ class FineTunePanel(BasePanel):
         self._reset_views()
         self.runner.start(iter_finetune, base, dataset, cfg, mapping=self.form.mapping())
         self.status.setText(self.tr("Preparing the model copy and the data…"))
+
+    def _new_run_dir(self, base: str) -> Path:
+        """A fresh folder name per run (two runs in the same second must not share one)."""
+        stem = f"{Path(base).name}-{self.form.current_task.value}-{time.strftime('%Y%m%d-%H%M%S')}"
+        path, n = self.runs_dir / stem, 2
+        while path.exists():
+            path, n = self.runs_dir / f"{stem}-{n}", n + 1
+        return path
 
     def resume(self, folder: str) -> None:
         """Continue a saved run (its own base, data and settings)."""

@@ -17,11 +17,6 @@ from core.training import TrainConfig
 
 ROLES = {Task.CLASSIFY: ("text", "label"), Task.PAIR: ("text", "text_b", "label"), Task.TOKENS: ("tokens", "tags"),
          Task.SPANS: ("tokens", "spans"), Task.CAUSAL_LM: ("text",)}
-DEFAULT_PROBES = {Task.CLASSIFY: ("Lily lost her kite in the rain and felt sad.", ""),
-                  Task.PAIR: ("Tom played with a red fox at Oak Town.", "Tom stayed at home all day."),
-                  Task.TOKENS: ("Mia went to Pine Valley with a brown bear .", ""),
-                  Task.SPANS: ("the queen of Blue Lake met Ben .", ""),
-                  Task.CAUSAL_LM: ("Arr, gather round, little mates!", "")}
 
 
 class FineTuneForm(QWidget):
@@ -50,6 +45,10 @@ class FineTuneForm(QWidget):
         self.preview.setMaximumHeight(150)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.every_subword = QCheckBox(self)
+        self.span_len = QSpinBox(self)
+        self.span_len.setRange(1, 16)
+        self.span_len.setValue(6)
+        self.span_len_label = QLabel(self)
 
         self.strategy = QComboBox(self)
         for s in Strategy:
@@ -108,6 +107,7 @@ class FineTuneForm(QWidget):
             data_form.addRow(self.role_labels[r], box)
         data_form.addRow(self.preview)
         data_form.addRow(self.every_subword)
+        data_form.addRow(self.span_len_label, self.span_len)
         self.strategy_box = QGroupBox(self)
         self.strategy_form = QFormLayout(self.strategy_box)
         self.strategy_labels = [QLabel(self) for _ in range(6)]
@@ -184,6 +184,9 @@ class FineTuneForm(QWidget):
         for r, lab in self.role_labels.items():
             lab.setText(roles[r])
         self.every_subword.setText(self.tr("Label every sub-word (not only the first)"))
+        self.span_len_label.setText(self.tr("Longest span L (words)"))
+        self.span_len.setToolTip(self.tr("Every span of up to L words is scored: y_ij = softmax(W·[FFN_start(h_i); "
+                                         "FFN_end(h_j); attention-pooled h_i..h_j]); nested entities are allowed."))
         self.every_subword.setToolTip(self.tr("Off: only a word's first sub-word carries its tag, the others get "
                                               "−100 and are ignored by the loss; predictions are read from the "
                                               "first sub-word."))
@@ -197,7 +200,8 @@ class FineTuneForm(QWidget):
                  self.tr("Validation share"), self.tr("Precision")]
         for lab, text in zip(self.hyper_labels, hyper):
             lab.setText(text)
-        self.lr.setToolTip(self.tr("Full fine-tuning: 2e-5 … 5e-5. Heads and LoRA: 1e-4 … 1e-3."))
+        self.lr.setToolTip(self.tr("Full fine-tuning of a large model: 2e-5 … 5e-5 (small models and tiny data "
+                                   "tolerate 1e-4 … 5e-4). Heads and LoRA: 1e-4 … 1e-3."))
         self.precision.setToolTip(self.tr("auto: bf16 mixed precision on a GPU that supports it, else fp16 with a "
                                           "gradient scaler; fp32 on the CPU."))
         self.probe.setPlaceholderText(self.tr("A sentence to watch during training"))
@@ -205,6 +209,15 @@ class FineTuneForm(QWidget):
         self._show_data_label()
 
     # ---------------------------------------------------------------- data
+    @staticmethod
+    def default_probe(task: Task) -> tuple[str, str]:
+        """A probe sentence (and sentence B) in the style of the task's English sample data."""
+        return {Task.CLASSIFY: ("Lily lost her kite in the rain and felt sad.", ""),
+                Task.PAIR: ("Tom played with a red fox at Oak Town.", "Tom stayed at home all day."),
+                Task.TOKENS: ("Mia went to Pine Valley with a brown bear .", ""),
+                Task.SPANS: ("the queen of Blue Lake met Ben .", ""),
+                Task.CAUSAL_LM: ("Arr, gather round, little mates!", "")}[task]
+
     @property
     def current_task(self) -> Task:
         return Task(self.task.currentData())
@@ -214,10 +227,14 @@ class FineTuneForm(QWidget):
         task = self.current_task
         self.every_subword.setVisible(task is Task.TOKENS)
         self.probe_b.setVisible(task is Task.PAIR)
-        text, text_b = DEFAULT_PROBES[task]
+        text, text_b = self.default_probe(task)
+        self.span_len.setVisible(task is Task.SPANS)
+        self.span_len_label.setVisible(task is Task.SPANS)
         self.probe.setText(text)
         self.probe_b.setText(text_b)
-        self.lr.setText("1e-3" if task is Task.CAUSAL_LM else "5e-5")
+        # Defaults that show learning within a lesson on the small samples (heads start random).
+        self.lr.setText({Task.CLASSIFY: "1e-4", Task.PAIR: "1e-4", Task.TOKENS: "3e-4", Task.SPANS: "5e-4",
+                         Task.CAUSAL_LM: "1e-3"}[task])
         self.use_sample()
         self.changed.emit()
 
@@ -320,5 +337,6 @@ class FineTuneForm(QWidget):
         return FineTuneConfig(task=self.current_task, strategy=self.current_strategy,
                               freeze_layers=self.freeze.value(), lora=self.lora(),
                               every_subword=self.every_subword.isChecked(), max_length=self.max_length.value(),
+                              max_span_words=self.span_len.value(),
                               val_fraction=self.val_split.value(), probe_text=self.probe.text(),
                               probe_text_b=self.probe_b.text(), train=train)

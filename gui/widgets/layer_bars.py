@@ -18,7 +18,7 @@ class LayerBarsView(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None, font_pt: int = 13, percent: bool = False) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(100)
         self._percent = percent
         self._font = QFont()
         self._font.setPointSize(font_pt)

@@ -16,7 +16,8 @@ def probe_html(p: ProbeResult | None, empty: str) -> str:
     if p is None:
         return f"<i>{html.escape(empty)}</i>"
     if p.kind == "classes" and p.probs is not None:
-        rows = []
+        sentence = html.escape(p.text) + (f" | {html.escape(p.text_b)}" if p.text_b else "")
+        rows = [f"<tr><td colspan=3 style='color:#555; font-size:12pt'><i>{sentence}</i></td></tr>"]
         best = int(p.probs.argmax())
         for i, (lab, pr) in enumerate(zip(p.labels, p.probs)):
             bar = "█" * int(round(float(pr) * 20))
@@ -63,7 +64,7 @@ class ProbeView(QFrame):
             lab.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             lab.setStyleSheet("font-size: 16pt; background: white; border: 1px solid #d0d7e2; "
                               "border-radius: 6px; padding: 8px;")
-            lab.setMinimumHeight(80)
+            lab.setMinimumHeight(40)
         for t in (self.before_title, self.now_title):
             t.setStyleSheet("font-weight: bold;")
         row = QHBoxLayout(self)

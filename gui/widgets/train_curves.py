@@ -33,7 +33,7 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None, font_pt: int = 14) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumSize(360, 300)
+        self.setMinimumSize(240, 160)
         self._font = QFont()
         self._font.setPointSize(font_pt)
         self._pt = font_pt

@@ -202,3 +202,17 @@ def test_alignment_preview_shows_the_training_label_of_each_subword(minilm_dir: 
     assert first[1] == ("lily", "B-PER") and first[3] == ("grandmother", "B-LOC")
     assert first[4][1] == "−100" and every[4][1] == "B-LOC"
     assert first[0] == ("[CLS]", "−100") and every[-1] == ("[SEP]", "−100")
+
+
+def test_task_models_are_float32_even_if_another_thread_changed_the_default_dtype(bert_mini_dir: Path) -> None:
+    # stories-bert-mini's config says float16; counting parameters on another thread used to flip
+    # torch's process-wide default dtype while a training thread built its span heads.
+    previous = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float16)
+    try:
+        model = build_model(bert_mini_dir, Task.SPANS, ("none", "PER"))
+    finally:
+        torch.set_default_dtype(previous)
+    assert {p.dtype for p in model.parameters()} == {torch.float32}
+    planned = plan_trainable(bert_mini_dir, Task.SPANS, ("none", "PER"), Strategy.FULL)
+    assert torch.get_default_dtype() == previous and planned.trainable == sum(p.numel() for p in model.parameters())

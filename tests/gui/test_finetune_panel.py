@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
 from core import errors, load_checkpoint
 from gui.panels.finetune_panel import FineTunePanel
@@ -128,7 +128,8 @@ def test_stop_discards_and_stop_and_save_then_resume(qtbot, panel) -> None:
     assert panel.curves.steps == list(range(1, result.train.total_steps + 1))  # history + resumed steps
 
 
-def test_result_loads_into_slot_b_for_the_mask_panel(qtbot, panel) -> None:
+def test_result_loads_into_slot_b_for_the_mask_and_attention_panels(qtbot, panel) -> None:
+    from gui.panels.attention_panel import AttentionPanel
     from gui.panels.mask_panel import MaskPanel
 
     _run_to_end(qtbot, panel)
@@ -141,6 +142,10 @@ def test_result_loads_into_slot_b_for_the_mask_panel(qtbot, panel) -> None:
     loaded = panel.state.model("B")
     assert loaded is not None and Path(loaded.path) == Path(panel.last_saved)
     assert mask.supports(mask.loaded)   # the fine-tuned checkpoint kept the base's MLM head
+    attention = AttentionPanel(panel.state)
+    qtbot.addWidget(attention)
+    attention.set_slot("B")
+    assert attention.loaded is loaded and attention.supports(loaded)
     mask.text.setText("once upon a time there was a [MASK] .")
     with qtbot.waitSignal(mask.result_shown, timeout=WAIT_MS):
         mask.refresh()
@@ -189,3 +194,21 @@ def test_export_script_writes_script_and_config(qtbot, panel, tmp_path: Path) ->
     path = panel.export_script(str(tmp_path / "export"))
     assert path is not None and path.is_file() and (path.parent / "train_config.json").is_file()
     assert "accelerate launch" in panel.message_bar.text()
+
+
+def test_compare_runs_overlays_curves_and_lists_only_the_differences(qtbot, panel) -> None:
+    from gui.widgets.run_compare import settings_diff
+
+    _run_to_end(qtbot, panel)
+    first = panel.last_saved
+    panel.form.lr.setText("2e-3")
+    _run_to_end(qtbot, panel)
+    assert panel.compare.runs.count() == 2
+    for i in range(2):
+        panel.compare.runs.item(i).setCheckState(Qt.CheckState.Checked)
+    assert panel.curves.overlay_count == 4          # loss + validation curve of each run
+    keys = [panel.compare.diff.verticalHeaderItem(i).text() for i in range(panel.compare.diff.rowCount())]
+    assert "train.lr" in keys and "strategy" not in keys and "task" not in keys
+    same = {"card": {"finetune": {"a": 1}, "base_model": "m"}, "metrics": {"loss": 0.5}, "step": 3}
+    assert settings_diff([same, same]) == []
+    assert first != panel.last_saved
