@@ -160,7 +160,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--girl", choices=("none", "product", "both"), default="product")
-    ap.add_argument("--girl-steps", type=int, default=3000)
+    ap.add_argument("--girl-steps", type=int, default=1500, help="length of the lr schedule")
     ap.add_argument("--probe-every", type=int, default=50)
     ap.add_argument("--max-minutes", type=float, default=15.0)
     args = ap.parse_args()

@@ -102,3 +102,12 @@ def test_stop_without_save_leaves_no_folder(corpus, tmp_path):
         if rec.phase == "train" and rec.step == 3:
             control.request_stop()
     assert not (tmp_path / "o").exists()
+
+
+def test_reused_tokenizer_must_fit_the_objective(corpus, bert_mini_dir, stories260k_dir):
+    with pytest.raises(errors.InputError):
+        prepare(_cfg(corpus, "t5", tokenizer=str(bert_mini_dir)))
+    with pytest.raises(errors.NoMaskTokenError):
+        prepare(_cfg(corpus, "mlm", tokenizer=str(stories260k_dir)))
+    setup = prepare(_cfg(corpus, "mlm", tokenizer=str(bert_mini_dir)))
+    assert len(setup.tokenizer) == 4096 and setup.model.config.vocab_size == 4096
