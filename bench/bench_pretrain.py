@@ -63,14 +63,26 @@ def run_engine(setup, model, cfg: TrainConfig, steps: int) -> float:
     return tokens / (time.perf_counter() - t0)
 
 
+def plain_batches(setup, cfg: TrainConfig, steps: int):
+    """The engine's batches, collated lazily (the plain loop pays for masking like the engine)."""
+    n, step, epoch = len(setup.data.train), 0, 0
+    while True:
+        for idx in epoch_batches(n, cfg.batch_size, cfg.seed, epoch, setup.data.lengths, cfg.group_by_length):
+            if step == steps:
+                return
+            g = torch.Generator().manual_seed(cfg.seed * 7_919 + step)
+            yield setup.data.collate([setup.data.train[i] for i in idx], g)
+            step += 1
+        epoch += 1
+
+
 def run_plain(setup, model, cfg: TrainConfig, steps: int, sliced: bool) -> float:
     """A plain PyTorch loop: AdamW, the same schedule, clipping, the same batches."""
-    batches = batches_for(setup, cfg, steps)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, linear_schedule(int(cfg.warmup_ratio * steps), steps))
     model.train()
     tokens, t0 = 0, None
-    for i, batch in enumerate(batches):
+    for i, batch in enumerate(plain_batches(setup, cfg, steps)):
         if i == 5:
             t0 = time.perf_counter()
         loss = setup.objective.loss(model, batch) if sliced else model(**batch).loss
@@ -148,7 +160,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--girl", choices=("none", "product", "both"), default="product")
-    ap.add_argument("--girl-steps", type=int, default=3000)
+    ap.add_argument("--girl-steps", type=int, default=1500, help="length of the lr schedule")
     ap.add_argument("--probe-every", type=int, default=50)
     ap.add_argument("--max-minutes", type=float, default=15.0)
     args = ap.parse_args()

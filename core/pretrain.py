@@ -210,8 +210,11 @@ def prepare(cfg: PretrainConfig, *, seed: int = 0) -> PretrainSetup:
         tokenizer = train_tokenizer(texts, cfg.vocab_size, objective=cfg.objective, max_length=cfg.max_length)
     else:
         tokenizer = AutoTokenizer.from_pretrained(cfg.tokenizer)
-        if cfg.objective != "clm" and tokenizer.mask_token_id is None and cfg.objective != "t5":
+        if cfg.objective not in ("clm", "t5") and tokenizer.mask_token_id is None:
             raise errors.NoMaskTokenError("That tokenizer has no mask token.", hint="Train a new tokenizer instead.")
+        if cfg.objective == "t5" and "<extra_id_0>" not in tokenizer.get_vocab():
+            raise errors.InputError("That tokenizer has no T5 sentinels (<extra_id_0>, …).",
+                                    hint="Train a new tokenizer for T5 span corruption.")
     rows = make_rows(tokenizer, texts, cfg.max_length, objective=cfg.objective)
     model = build_model(cfg.objective, PRESETS[cfg.preset], tokenizer, cfg.max_length, seed, cfg.dropout)
     spec = TokenSpec(tokenizer)

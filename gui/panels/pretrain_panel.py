@@ -43,6 +43,7 @@ class PretrainPanel(BasePanel):
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.result: RecipeResult | None = None
+        self._cli_train = False
         self._loader_pool = QThreadPool(self)
         self._loader_pool.setMaxThreadCount(1)
         self._loaders: set[Worker] = set()
@@ -227,6 +228,11 @@ class PretrainPanel(BasePanel):
     @Slot()
     def refresh(self) -> None:
         self._debounce.stop()
+        if self._cli_train:
+            self.cancel()  # a recipe result must not end the screenshot before training does
+            if not self.runner.running and not self.runner.probes:
+                self.runner.start()
+            return
         loaded = self.loaded
         if loaded is None:
             return
@@ -334,6 +340,8 @@ class PretrainPanel(BasePanel):
         add_option(parser, "--objective", type=str, help="pre-training lab: recipe (" + ", ".join(RECIPES) + ")")
         add_option(parser, "--step", type=int, help="pre-training lab: epoch of the masking pattern")
         add_option(parser, "--bart-mode", type=str, help="pre-training lab: BART noise (" + ", ".join(BART_MODES) + ")")
+        add_option(parser, "--pretrain-steps", type=int,
+                   help="pre-training lab: pre-train a model from scratch for this many steps (with --objective)")
 
     def apply_cli(self, args: argparse.Namespace) -> None:
         super().apply_cli(args)
@@ -347,6 +355,22 @@ class PretrainPanel(BasePanel):
             self.bart_mode.setCurrentIndex(max(0, self.bart_mode.findData(args.bart_mode)))
         if getattr(args, "step", None) is not None:
             self.epoch.setValue(args.step)
+        steps = getattr(args, "pretrain_steps", None)
+        if steps:
+            # Screenshot of the runner: train first, report when the run is over.
+            self._cli_train = True
+            self.tabs.setCurrentIndex(1)
+            self.runner.steps.setValue(steps)
+            self.runner.probe_every.setValue(max(5, steps // 6))
+            idx = self.runner.objective.findData(objective) if objective else -1
+            if idx >= 0:
+                self.runner.objective.setCurrentIndex(idx)
+            self.runner.running_changed.connect(self._on_cli_run_changed)
+
+    @Slot(bool)
+    def _on_cli_run_changed(self, running: bool) -> None:
+        if not running:
+            self.result_shown.emit()
 
     def confirm_close(self) -> bool:
         if not self.runner.running:

@@ -35,16 +35,16 @@ def _cfg(corpus: Path, objective: str, **kw) -> PretrainConfig:
 
 def test_tiny_mlm_learns_and_probe_changes(corpus, tmp_path):
     records = []
-    gen = iter_pretrain(_cfg(corpus, "mlm", probe_every=100),
-                        TrainConfig(max_steps=300, batch_size=16, lr=3e-3, warmup_ratio=0.05,
+    gen = iter_pretrain(_cfg(corpus, "mlm", probe_every=70),
+                        TrainConfig(max_steps=210, batch_size=16, lr=3e-3, warmup_ratio=0.05,
                                     output_dir=str(tmp_path / "out")))
     result = run_to_end(gen, records.append)
     losses = [r.loss for r in records if r.phase == "train" and r.loss is not None]
-    assert len(losses) == 300 and all(math.isfinite(x) for x in losses)
+    assert len(losses) == 210 and all(math.isfinite(x) for x in losses)
     first, last = np.mean(losses[:30]), np.mean(losses[-30:])
     assert last < 0.6 * first, (first, last)
     probes = [r.probe for r in records if r.probe is not None]
-    assert len(probes) == 4  # before training and every 100 steps
+    assert len(probes) == 4  # before training and every 70 steps
     assert probes[0].kind == "fill-mask"
     assert probes[-1].top != probes[0].top
     assert probes[-1].target_prob > probes[0].target_prob
@@ -102,3 +102,12 @@ def test_stop_without_save_leaves_no_folder(corpus, tmp_path):
         if rec.phase == "train" and rec.step == 3:
             control.request_stop()
     assert not (tmp_path / "o").exists()
+
+
+def test_reused_tokenizer_must_fit_the_objective(corpus, bert_mini_dir, stories260k_dir):
+    with pytest.raises(errors.InputError):
+        prepare(_cfg(corpus, "t5", tokenizer=str(bert_mini_dir)))
+    with pytest.raises(errors.NoMaskTokenError):
+        prepare(_cfg(corpus, "mlm", tokenizer=str(stories260k_dir)))
+    setup = prepare(_cfg(corpus, "mlm", tokenizer=str(bert_mini_dir)))
+    assert len(setup.tokenizer) == 4096 and setup.model.config.vocab_size == 4096
