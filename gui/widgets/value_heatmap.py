@@ -52,8 +52,9 @@ class ValueHeatmapView(HeatmapView):
         self.set_matrix(np.where(nan, levels[0], vals), row_labels, col_labels, levels=levels,
                         masked=nan if nan.any() else None, title=title)
         rows, cols = vals.shape
-        cells = [] if rows * cols > MAX_LABELLED_CELLS else [
-            (r, c) for r in range(rows) for c in range(cols) if not nan[r, c]]
+        cells = [(r, c) for r, c in zip(*np.nonzero(~nan))]  # a span triangle labels only its spans
+        if len(cells) > MAX_LABELLED_CELLS:
+            cells = []
         # Text items are re-used between calls: creating hundreds per slider move is slow.
         while len(self._texts) < len(cells):
             item = pg.TextItem("", anchor=(0.5, 0.5))
