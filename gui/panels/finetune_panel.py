@@ -80,7 +80,7 @@ class FineTunePanel(BasePanel):
         self.export_btn = QPushButton(self)
         self.load_btn = QPushButton(self)
         self.load_slot = QComboBox(self)
-        self.load_slot.addItems(["B", "A"])
+        self.load_slot.addItems(["B", "A"])  # noqa: i18n (slot names, as in the model bar)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.status = QLabel(self)
