@@ -80,7 +80,8 @@ class FineTunePanel(BasePanel):
         self.export_btn = QPushButton(self)
         self.load_btn = QPushButton(self)
         self.load_slot = QComboBox(self)
-        self.load_slot.addItems(["B", "A"])  # noqa: i18n (slot names, as in the model bar)
+        for slot in ("B", "A"):
+            self.load_slot.addItem(self.tr("Model {0}").format(slot), slot)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.status = QLabel(self)
@@ -484,7 +485,7 @@ class FineTunePanel(BasePanel):
         worker.signals.failed.connect(self._on_run_failed)
         worker.signals.finished.connect(self._on_loader_finished)
         self._loaders.add(worker)
-        self._load_target = self.load_slot.currentText()
+        self._load_target = self.load_slot.currentData()
         self._load_pool.start(worker)
 
     @Slot(object)

@@ -136,7 +136,7 @@ def test_result_loads_into_slot_b_for_the_mask_and_attention_panels(qtbot, panel
     mask = MaskPanel(panel.state)
     qtbot.addWidget(mask)
     mask.set_slot("B")
-    panel.load_slot.setCurrentText("B")
+    panel.load_slot.setCurrentIndex(panel.load_slot.findData("B"))
     with qtbot.waitSignal(panel.state.slot_changed, timeout=WAIT_MS):
         panel.load_result()
     loaded = panel.state.model("B")
