@@ -1111,6 +1111,10 @@
 <context>
     <name>FineTunePanel</name>
     <message>
+        <source>Model {0}</source>
+        <translation>Модель {0}</translation>
+    </message>
+    <message>
         <source>Start training</source>
         <translation>Начать обучение</translation>
     </message>

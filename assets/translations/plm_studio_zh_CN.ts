@@ -1111,6 +1111,10 @@
 <context>
     <name>FineTunePanel</name>
     <message>
+        <source>Model {0}</source>
+        <translation>模型 {0}</translation>
+    </message>
+    <message>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
