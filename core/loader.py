@@ -292,11 +292,6 @@ def iter_load_checkpoint(source: str | Path, *, device: str | None = None, trust
 def load_checkpoint(source: str | Path, *, device: str | None = None, trust_remote_code: bool = False,
                     progress: Callable[[DownloadProgress | LoadProgress], None] | None = None) -> LoadedModel:
     """Blocking form of :func:`iter_load_checkpoint`; ``progress`` receives each item."""
-    gen = iter_load_checkpoint(source, device=device, trust_remote_code=trust_remote_code)
-    while True:
-        try:
-            item = next(gen)
-        except StopIteration as stop:
-            return stop.value
-        if progress is not None:
-            progress(item)
+    from .generators import drive
+
+    return drive(iter_load_checkpoint(source, device=device, trust_remote_code=trust_remote_code), progress)

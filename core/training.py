@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from . import errors
+from .generators import drive
 
 from .train_utils import (_adamw, _param_groups, _to_device, epoch_batches, free_memory, is_oom, linear_schedule,
                           load_for_training, oom_error, resolve_device, resolve_precision, set_sdpa, training_copy)
@@ -367,13 +368,7 @@ def _eval_batches(data: TrainData, config: TrainConfig, device: str) -> Iterator
 def run_to_end(gen: Generator[TrainProgress, None, TrainResult],
                on_progress: Callable[[TrainProgress], None] | None = None) -> TrainResult:
     """Drive ``iter_train`` to its end (scripts, tests, benchmarks)."""
-    while True:
-        try:
-            item = next(gen)
-        except StopIteration as stop:
-            return stop.value
-        if on_progress is not None:
-            on_progress(item)
+    return drive(gen, on_progress)
 
 
 __all__ = ["Objective", "TrainData", "TrainConfig", "TrainProgress", "TrainResult", "TrainControl",

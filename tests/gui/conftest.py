@@ -49,6 +49,19 @@ def model_state(qtbot) -> Iterator[ModelState]:
 
 
 @pytest.fixture
+def main_window(qtbot, app_settings: AppSettings, restore_app_font, shown_failures):
+    """A shown ``MainWindow`` with throw-away settings; no worker outlives it."""
+    from gui.main_window import MainWindow
+
+    win = MainWindow(app_settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    assert win.state.pool.waitForDone(POOL_DRAIN_MS)
+
+
+@pytest.fixture
 def bert_state(model_state: ModelState, bert_mini: LoadedModel) -> ModelState:
     model_state.set_loaded(bert_mini)
     return model_state

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,8 @@ LOAD_MS = 60_000
 
 
 @pytest.fixture
-def window(qtbot, app_settings: AppSettings, restore_app_font, shown_failures) -> Iterator[MainWindow]:
-    win = MainWindow(app_settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    assert win.state.pool.waitForDone(LOAD_MS)
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def load(qtbot, window: MainWindow, source: str) -> None:

@@ -40,13 +40,8 @@ def test_shared_input_changes_once_and_a_new_text_clears_the_selection(model_sta
 
 
 @pytest.fixture
-def window(qtbot, app_settings, restore_app_font, shown_failures) -> MainWindow:
-    win = MainWindow(app_settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    assert win.state.pool.waitForDone(LOAD_MS)
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def test_every_registered_panel_has_a_dock_and_a_header(window: MainWindow) -> None:
