@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.main_window import BASE_PT_RANGE, MainWindow
-from gui.settings import AppSettings
 from gui.workers import Worker
 
 LOAD_MS = 60_000
