@@ -34,6 +34,24 @@ class Seq2SeqAttention:
     decoder: np.ndarray
     cross: np.ndarray
     generated_text: str
+    origin: str = ""                  # "" = this greedy computation; else the recorded run's strategy
+
+
+@dataclass(frozen=True)
+class RecordedGeneration:
+    """What an encoder-decoder's generation run recorded, to be shown by the attention panel.
+
+    ``decoder_ids`` int64 ``[steps + 1]``: start token(s) then the generated ids; ``cross``
+    float32 ``[layer, head, steps, src]``: row ``t`` is the cross-attention of the step that
+    was fed ``decoder_ids[t]`` (as :class:`Seq2SeqAttention`).
+    """
+
+    slot: str
+    text: str                          # the source text
+    encoder_ids: np.ndarray            # int64 [src]
+    decoder_ids: np.ndarray
+    cross: np.ndarray
+    strategy: str                      # "greedy", "sample", ...
 
 
 def generate_with_attention(loaded: LoadedModel, text: str, *, max_new_tokens: int = 20) -> Seq2SeqAttention:
@@ -81,3 +99,40 @@ def generate_with_attention(loaded: LoadedModel, text: str, *, max_new_tokens: i
         encoder=encoder, decoder=decoder, cross=cross,
         generated_text=tok.decode(seq[1: steps + 1].tolist(), skip_special_tokens=True),
     )
+
+
+def attention_of_recording(loaded: LoadedModel, rec: RecordedGeneration) -> Seq2SeqAttention:
+    """The attention of a recorded generation run: its recorded cross-attention, with the
+    encoder and decoder self-attention of one teacher-forced pass over the generated tokens.
+
+    Raises
+    ------
+    CapabilityError : the model is not an encoder-decoder.
+    InputError : the recording does not fit the model (another model or source).
+    """
+    import torch
+
+    if loaded.kind is not ModelKind.ENCODER_DECODER:
+        raise errors.CapabilityError(f"{loaded.name} is not an encoder-decoder model.")
+    steps = int(rec.cross.shape[2]) if rec.cross.ndim == 4 else 0
+    if steps < 1 or len(rec.decoder_ids) < steps + 1:
+        raise errors.InputError("The generation run recorded no steps.")
+    prep = ModelInspector(loaded)._prepare(rec.text)
+    enc_ids = prep.inputs["input_ids"][0].cpu().numpy()
+    if enc_ids.tolist() != np.asarray(rec.encoder_ids).tolist() or rec.cross.shape[3] != len(enc_ids):
+        raise errors.InputError("The recorded run does not match this model's reading of its source.")
+    seq = np.asarray(rec.decoder_ids, dtype=np.int64)
+    fed = seq[-(steps + 1):-1]
+    with torch.inference_mode():
+        out = loaded.model(input_ids=prep.inputs["input_ids"], attention_mask=prep.inputs["attention_mask"],
+                           decoder_input_ids=torch.as_tensor(fed[None], device=loaded.device),
+                           output_attentions=True, return_dict=True)
+    encoder = torch.stack([a[0] for a in out.encoder_attentions]).float().cpu().numpy()
+    decoder = torch.stack([a[0] for a in out.decoder_attentions]).float().cpu().numpy()
+    tok = loaded.tokenizer
+    tokens = tok.convert_ids_to_tokens(seq[-(steps + 1):].tolist())
+    return Seq2SeqAttention(
+        source=prep.encoding, decoder_tokens=tuple(tokens[:steps]), generated_tokens=tuple(tokens[1:]),
+        sequence_ids=seq[-(steps + 1):], encoder=encoder, decoder=decoder,
+        cross=np.asarray(rec.cross, dtype=np.float32),
+        generated_text=tok.decode(seq[-steps:].tolist(), skip_special_tokens=True), origin=rec.strategy)

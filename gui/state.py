@@ -37,6 +37,9 @@ class ModelState(QObject):
     busy_changed = Signal(bool)
     loading_changed = Signal(bool)
     input_changed = Signal(object, object)  # (SharedInput, origin panel or None)
+    # core.seq2seq.RecordedGeneration: an encoder-decoder's generation run finished or was stopped
+    # (the attention panel following that slot shows the run's recorded cross-attention).
+    generation_recorded = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

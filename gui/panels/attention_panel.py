@@ -15,7 +15,7 @@ from core import Capability, Inspection, LoadedModel, ModelKind
 from core.errors import InspectorError
 from core.attention import HEAD_STAT_NAMES, head_statistics
 from core.attention_view import MODES, AttentionView, ViewOptions, build_cross_view, build_view
-from core.seq2seq import Seq2SeqAttention, generate_with_attention
+from core.seq2seq import RecordedGeneration, Seq2SeqAttention, attention_of_recording, generate_with_attention
 
 from ..concepts import (attention_caveat_tooltip, attention_sources, head_stat_descriptions, head_stat_titles,
                         merge_rule, mode_descriptions, mode_titles)
@@ -142,6 +142,7 @@ class AttentionPanel(BasePanel):
         layout.addLayout(footer)
 
         self.run_button.clicked.connect(self.refresh)
+        self.state.generation_recorded.connect(self._on_generation_recorded)
         self.text.returnPressed.connect(self._on_text_submitted)
         self.text_pair.returnPressed.connect(self._on_text_submitted)
         for combo in (self.source, self.mode, self.pair):
@@ -309,6 +310,24 @@ class AttentionPanel(BasePanel):
     def show_result(self, result: object) -> None:
         self.data = result  # cached: layer/head/option changes only re-slice it
         self._rebuild_view()
+        if isinstance(result, Seq2SeqAttention) and result.origin:
+            names = {"greedy": self.tr("greedy decoding"), "sample": self.tr("sampling"),
+                     "beam": self.tr("beam search")}
+            self.message_bar.show_info(self.tr(
+                "From the generation run ({0}): the cross-attention recorded at each of its {1} steps. "
+                "Press Run to compute this panel's own greedy run again.").format(
+                names.get(result.origin, result.origin), len(result.decoder_tokens)))
+
+    @Slot(object)
+    def _on_generation_recorded(self, rec: object) -> None:
+        """An encoder-decoder's generation run on this panel's slot: show its recorded cross-attention."""
+        loaded = self.loaded
+        if (not isinstance(rec, RecordedGeneration) or rec.slot != self.slot or loaded is None
+                or loaded.kind is not ModelKind.ENCODER_DECODER or not self.supports(loaded)):
+            return
+        if rec.text != self.text.text():
+            self.text.setText(rec.text)
+        self.run_task(attention_of_recording, loaded, rec)
 
     # ---------------------------------------------------------------- lessons
     def view_state(self) -> dict:

@@ -18,6 +18,7 @@ from core.generation import iter_generate, perplexity_of_steps, restage, with_ch
 from core.generation_types import (BeamResult, BeamStep, DecodingConfig, GenerationRun, GenerationStart,
                                    GenerationStep, LogitLens, Strategy)
 from core.logit_lens import lens_for_step
+from core.seq2seq import RecordedGeneration
 from core.scoring import LabelScores, score_labels
 from core.side_by_side import iter_side_by_side
 
@@ -263,6 +264,7 @@ class GenerationPanel(BasePanel):
             self.message_bar.show_info(self.tr("Beam search stopped: the tree shows the hypotheses so far."))
         elif task in ("stream", "step", "branch") and self.current is not None:
             self.message_bar.show_info(self.tr("Stopped after {0} tokens.").format(len(self.current.steps)))
+            self._publish_recording()
         else:
             self.message_bar.show_info(self.tr("Stopped."))
 
@@ -366,6 +368,7 @@ class GenerationPanel(BasePanel):
         if isinstance(result, GenerationRun) and self.current is not None:
             self.current.finish = result.finish_reason
             self._refresh_branch_tree()
+            self._publish_recording()
             if self._task == "step" and self.current.steps:
                 self.select_step(len(self.current.steps) - 1)
             elif self._cli_step is not None:
@@ -384,6 +387,21 @@ class GenerationPanel(BasePanel):
                     self.side.views[slot].set_steps([(value.texts[0], float("nan"))])
                     self.side.set_stats(slot, len(value.sequences[0]), float("nan"),
                                         self.tr("beam score {0:.3f}").format(float(value.scores[0])))
+
+    def _publish_recording(self) -> None:
+        """Hand an encoder-decoder run's recorded cross-attention to the state (the attention panel shows it)."""
+        branch = self.current
+        if branch is None or branch.start is None or not branch.steps:
+            return
+        crosses = [s.cross_attention for s in branch.steps]
+        if any(c is None for c in crosses) or len({c.shape for c in crosses}) != 1:
+            return
+        start = branch.start
+        self.state.generation_recorded.emit(RecordedGeneration(
+            slot=self.slot, text=branch.prompt, encoder_ids=np.asarray(start.prompt_ids, dtype=np.int64),
+            decoder_ids=np.concatenate([np.asarray(start.decoder_start_ids, dtype=np.int64),
+                                        np.asarray([s.token_id for s in branch.steps], dtype=np.int64)]),
+            cross=np.stack(crosses, axis=2).astype(np.float32), strategy=start.config.strategy.value))
 
     def _show_beam_result(self, result: BeamResult) -> None:
         self.beam_result = result

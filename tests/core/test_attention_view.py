@@ -107,3 +107,34 @@ def test_generation_cross_attention_equals_teacher_forced(tiny_t5_dir):
 def test_generation_attention_needs_encoder_decoder(tiny_gpt2_dir):
     with pytest.raises(CapabilityError):
         generate_with_attention(load_checkpoint(tiny_gpt2_dir), "hello")
+
+
+def test_sampled_run_records_teacher_forced_cross_attention(tiny_t5_dir):
+    import torch
+
+    from core.generation import generate
+    from core.generation_types import DecodingConfig, Strategy
+    from core.seq2seq import RecordedGeneration, attention_of_recording
+
+    loaded = load_checkpoint(tiny_t5_dir)
+    text = "Once upon a time there was a girl"
+    run = generate(loaded, text, DecodingConfig(strategy=Strategy.SAMPLE, max_new_tokens=6, temperature=1.5,
+                                                top_k=0, seed=3, stop_at_eos=False))
+    steps = len(run.steps)
+    assert steps == 6
+    cross = np.stack([s.cross_attention for s in run.steps], axis=2)   # [layer, head, step, src]
+    seq = np.concatenate([run.start.decoder_start_ids, [s.token_id for s in run.steps]]).astype(np.int64)
+    with torch.inference_mode():
+        out = loaded.model(input_ids=torch.as_tensor(run.start.prompt_ids)[None],
+                           decoder_input_ids=torch.as_tensor(seq[:-1])[None], output_attentions=True)
+    np.testing.assert_allclose(cross, np.stack([a[0].numpy() for a in out.cross_attentions]), atol=1e-5)
+    # The attention panel's data built from that recording keeps the run's tokens and cross-attention.
+    rec = RecordedGeneration(slot="A", text=text, encoder_ids=run.start.prompt_ids, decoder_ids=seq,
+                             cross=cross, strategy="sample")
+    att = attention_of_recording(loaded, rec)
+    assert att.origin == "sample" and att.sequence_ids.tolist() == seq.tolist()
+    assert att.decoder_tokens == tuple(loaded.tokenizer.convert_ids_to_tokens(seq[:-1].tolist()))
+    np.testing.assert_array_equal(att.cross, cross)
+    np.testing.assert_allclose(att.decoder, np.stack([a[0].numpy() for a in out.decoder_attentions]), atol=1e-5)
+    greedy = generate_with_attention(loaded, text, max_new_tokens=6)
+    assert greedy.sequence_ids.tolist() != seq.tolist()   # the sampled run is not greedy's

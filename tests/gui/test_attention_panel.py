@@ -192,3 +192,39 @@ def test_bertviz_tab_renders_offline(qtbot, minilm_panel, tmp_path: Path, web_as
     view.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     panel._bertviz = None
+
+
+def test_attention_panel_shows_the_generation_runs_cross_attention(qtbot, model_state, tiny_t5_dir):
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+
+    from core.generation_types import Strategy
+    from gui.panels.generation_panel import GenerationPanel
+
+    model_state.set_loaded(load_checkpoint(tiny_t5_dir, device="cpu"))
+    panel = _panel(qtbot, model_state)
+    qtbot.waitUntil(lambda: panel.view is not None and not panel.busy, timeout=WAIT_MS)
+    gen = GenerationPanel(model_state)
+    qtbot.addWidget(gen)
+    gen.show()
+    gen.prompt.setPlainText("summarize: the cat sat on the mat")
+    gen.controls.set_config(dataclasses.replace(gen.config(), strategy=Strategy.SAMPLE, max_new_tokens=5,
+                                                temperature=1.5, top_k=0, seed=3, stop_at_eos=False))
+    qtbot.mouseClick(gen.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(panel.data, Seq2SeqAttention) and panel.data.origin == "sample"
+                    and not panel.busy and not gen.busy, timeout=WAIT_MS)
+    steps = gen.current.steps
+    rec = panel.data
+    tok = model_state.loaded.tokenizer
+    fed = [int(gen.current.start.decoder_start_ids[0])] + [s.token_id for s in steps[:-1]]
+    assert rec.decoder_tokens == tuple(tok.convert_ids_to_tokens(fed))
+    assert panel.text.text() == "summarize: the cat sat on the mat"
+    np.testing.assert_allclose(rec.cross, np.stack([s.cross_attention for s in steps], axis=2), atol=0)
+    panel.source.setCurrentIndex(2)
+    np.testing.assert_allclose(panel.heatmap.values(), rec.cross[0, 0], atol=1e-6)
+    assert panel.message_bar.isVisible() and "generation run" in panel.message_bar.text()
+    # Run goes back to the panel's own (greedy) computation.
+    with qtbot.waitSignal(panel.result_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.data.origin == ""
