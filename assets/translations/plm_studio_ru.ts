@@ -139,6 +139,22 @@
         <translation>Загрузите модель, чтобы увидеть её внимание.</translation>
     </message>
     <message>
+        <source>greedy decoding</source>
+        <translation>жадное декодирование</translation>
+    </message>
+    <message>
+        <source>sampling</source>
+        <translation>сэмплирование</translation>
+    </message>
+    <message>
+        <source>beam search</source>
+        <translation>лучевой поиск</translation>
+    </message>
+    <message>
+        <source>From the generation run ({0}): the cross-attention recorded at each of its {1} steps. Press Run to compute this panel's own greedy run again.</source>
+        <translation>Из запуска генерации ({0}): перекрёстное внимание, записанное на каждом из его {1} шагов. Нажмите «Запустить», чтобы снова вычислить собственный жадный запуск этой панели.</translation>
+    </message>
+    <message>
         <source>layer {0}, head {1}</source>
         <translation>слой {0}, голова {1}</translation>
     </message>

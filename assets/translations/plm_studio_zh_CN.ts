@@ -139,6 +139,22 @@
         <translation>加载一个模型以查看其注意力。</translation>
     </message>
     <message>
+        <source>greedy decoding</source>
+        <translation>贪心解码</translation>
+    </message>
+    <message>
+        <source>sampling</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>beam search</source>
+        <translation>束搜索</translation>
+    </message>
+    <message>
+        <source>From the generation run ({0}): the cross-attention recorded at each of its {1} steps. Press Run to compute this panel's own greedy run again.</source>
+        <translation>来自生成运行（{0}）：其 {1} 个步骤中每一步记录的交叉注意力。按“运行”可重新计算本面板自己的贪心运行。</translation>
+    </message>
+    <message>
         <source>layer {0}, head {1}</source>
         <translation>第 {0} 层，第 {1} 个头</translation>
     </message>
