@@ -18,8 +18,8 @@ from core.generation import iter_generate, perplexity_of_steps, restage, with_ch
 from core.generation_types import (BeamResult, BeamStep, DecodingConfig, GenerationRun, GenerationStart,
                                    GenerationStep, LogitLens, Strategy)
 from core.logit_lens import lens_for_step
-from core.seq2seq import RecordedGeneration
 from core.scoring import LabelScores, score_labels
+from core.seq2seq import RecordedGeneration
 from core.side_by_side import iter_side_by_side
 
 from ..state import ModelState
