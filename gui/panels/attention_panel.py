@@ -21,6 +21,7 @@ from ..concepts import (attention_caveat_tooltip, attention_sources, head_stat_d
                         merge_rule, mode_descriptions, mode_titles)
 from ..resources import sample_texts
 from ..state import ModelState
+from ..widgets.token_strip import selection_words
 from ..widgets.attention_grid import AttentionGridView
 from ..widgets.export import export_widget
 from ..widgets.head_lines import HeadLinesView
@@ -55,6 +56,7 @@ class AttentionPanel(BasePanel):
         super().__init__(state, parent)
         self.data: Inspection | Seq2SeqAttention | None = None
         self.view: AttentionView | None = None
+        self._shared_words: tuple[int, int] | None = None   # the linked panels' selected words
         self._bertviz = None  # created on first use: QtWebEngine is heavy to start
 
         self.text = QLineEdit(self)
@@ -202,11 +204,14 @@ class AttentionPanel(BasePanel):
             self.set_tab(args.view)
 
     def on_shared_input(self, value) -> None:
+        self._shared_words = selection_words(value.selection)   # shown, never republished
         if value.text and (value.text != self.text.text() or value.text_pair != self.text_pair.text()):
             self.text.setText(value.text)
             self.text_pair.setText(value.text_pair)
             if self.supports(self.loaded):
-                self.refresh()
+                self.refresh()   # the selection is drawn with the new result
+                return
+        self._show_shared_selection(clear=True)
 
     @Slot()
     def _on_text_submitted(self) -> None:
@@ -421,6 +426,7 @@ class AttentionPanel(BasePanel):
         self.grid.select(li, hi)
         heads = list(range(v.values.shape[1])) if self.all_heads.isChecked() else [hi]
         self.lines.set_data(v.row_labels, v.col_labels, v.values[li], heads)
+        self._show_shared_selection()
 
     @Slot()
     def _draw_stats(self) -> None:
@@ -448,6 +454,41 @@ class AttentionPanel(BasePanel):
     def _on_token_clicked(self, index: int) -> None:
         self.heatmap.highlight(index)
         self.lines.set_selected_token(index)
+        enc, word = self._word_encoding(), self._row_word(index)
+        if enc is not None and word is not None:
+            self._shared_words = (word, word)
+            self.publish_input(text=enc.text, text_pair=enc.text_pair or "", selection=("word", word))
+
+    # ---------------------------------------------------------------- shared word selection
+    def _word_encoding(self):
+        """The encoding whose words the heatmap rows show (None for cross-attention / decoder rows)."""
+        d = self.data
+        if isinstance(d, Seq2SeqAttention):
+            return d.source if self.current_source() == "encoder" else None
+        return getattr(d, "encoding", None)
+
+    def _row_word(self, row: int) -> int | None:
+        """Word id (sentence A) of heatmap row ``row``, or None (special token, sentence B)."""
+        enc, v = self._word_encoding(), self.view
+        if enc is None or v is None or not 0 <= row < len(v.row_positions):
+            return None
+        for p in np.asarray(v.row_positions[row]).tolist():
+            if int(enc.segment_ids[p]) == 0 and int(enc.word_ids[p]) >= 0:
+                return int(enc.word_ids[p])
+        return None
+
+    def _show_shared_selection(self, clear: bool = False) -> None:
+        """Highlight the shared word's row/column, as clicking its token does (no publishing)."""
+        words, v = self._shared_words, self.view
+        if v is None or (words is None and not clear):
+            return
+        row = None
+        if words is not None:
+            row = next((i for i in range(len(v.row_positions))
+                        if (w := self._row_word(i)) is not None and words[0] <= w <= words[1]), None)
+        if row is not None or clear:
+            self.heatmap.highlight(row)
+            self.lines.set_selected_token(row)
 
     @Slot(int, int, float)
     def _on_cell_hovered(self, row: int, col: int, value: float) -> None:

@@ -524,6 +524,22 @@ class FineTunePanel(BasePanel):
         add_option(parser, "--strategy", help="fine-tuning strategy: full, features, freeze or lora")
         add_option(parser, "--epochs", type=float, help="fine-tuning epochs")
 
+    # ---------------------------------------------------------------- lessons
+    _TASK_ALIASES = {"sequence_classification": "classify", "classification": "classify",
+                     "pair_classification": "pair", "token_classification": "tokens", "ner": "tokens",
+                     "span_classification": "spans", "clm": "causal_lm"}
+
+    def view_state(self) -> dict:
+        return {"task": self.form.task.currentData(), "strategy": self.form.strategy.currentData()}
+
+    def apply_view(self, view: dict) -> None:
+        task = view.get("task")
+        if isinstance(task, str) and (i := self.form.task.findData(self._TASK_ALIASES.get(task, task))) >= 0:
+            self.form.task.setCurrentIndex(i)
+        strategy = view.get("strategy")
+        if isinstance(strategy, str) and (i := self.form.strategy.findData(strategy)) >= 0:
+            self.form.strategy.setCurrentIndex(i)
+
     def apply_cli(self, args: argparse.Namespace) -> None:
         task = getattr(args, "task", None)
         if task:

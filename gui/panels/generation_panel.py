@@ -518,6 +518,35 @@ class GenerationPanel(BasePanel):
                                                                        "or side (side by side on slots A and B)")
         add_option(parser, "--max-new-tokens", type=int, help="generate panel: how many tokens to generate")
 
+    # ---------------------------------------------------------------- lessons
+    _VIEW_KEYS = ("temperature", "top_k", "top_p", "num_beams", "max_new_tokens")
+
+    def view_state(self) -> dict:
+        cfg = self.config()
+        view: dict = {"strategy": cfg.strategy.value, **{k: getattr(cfg, k) for k in self._VIEW_KEYS}}
+        index = self.workbench.preset.currentIndex()
+        if 0 <= index < len(self.workbench.presets):
+            view["preset"] = self.workbench.presets[index].name
+        return view
+
+    def apply_view(self, view: dict) -> None:
+        cfg = self.config()
+        changes: dict = {}
+        strategy = view.get("strategy", view.get("decoding"))
+        if isinstance(strategy, str) and strategy in {s.value for s in Strategy}:
+            changes["strategy"] = Strategy(strategy)
+        for key in self._VIEW_KEYS:
+            value = view.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                changes[key] = type(getattr(cfg, key))(value)
+        if changes:
+            self.controls.set_config(dataclasses.replace(cfg, **changes))
+        names = [t.name for t in self.workbench.presets]
+        preset = view.get("preset", view.get("template"))
+        if isinstance(preset, str) and preset in names:
+            self.workbench.preset.setCurrentIndex(names.index(preset))
+            self.workbench.set_template(self.workbench.presets[names.index(preset)])
+
     def on_shared_input(self, value: object) -> None:
         text = getattr(value, "text", "")
         if text and text != self.prompt.toPlainText():

@@ -18,7 +18,7 @@ from ..settings import AppSettings
 from ..state import ModelState
 from ..widgets.logit_lens_table import LogitLensTable
 from ..widgets.prob_bars import ProbabilityBarsView
-from ..widgets.token_strip import TokenStrip
+from ..widgets.token_strip import TokenStrip, selection_words
 from .base import BasePanel
 
 
@@ -135,6 +135,7 @@ class MaskPanel(BasePanel):
         super().apply_cli(args)
 
     def on_shared_input(self, value) -> None:
+        self.strip.select_words(selection_words(value.selection))   # shows it; never republishes
         if not value.text:
             return
         mask = (self.loaded.tokenizer.mask_token if self.loaded else None) or "[MASK]"
@@ -294,6 +295,7 @@ class MaskPanel(BasePanel):
 
     @Slot(str)
     def _on_text_edited(self, text: str) -> None:
+        self.strip.select_words(None)
         self.publish_input(text=text)
         self._debounce.start()
 
@@ -331,7 +333,9 @@ class MaskPanel(BasePanel):
         # Edit through the line edit so Ctrl+Z brings the word back.
         self.text.setSelection(start, end - start)
         self.text.insert(replacement)
-        self.publish_input(text=self.text.text())
+        word = self.strip.word_of(index)
+        self.strip.select_words((word, word) if word is not None else None)
+        self.publish_input(text=self.text.text(), selection=("word", word) if word is not None else None)
         self.refresh()
 
     # ---------------------------------------------------------------- results

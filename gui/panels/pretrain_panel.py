@@ -343,6 +343,27 @@ class PretrainPanel(BasePanel):
         add_option(parser, "--pretrain-steps", type=int,
                    help="pre-training lab: pre-train a model from scratch for this many steps (with --objective)")
 
+    # ---------------------------------------------------------------- lessons
+    #: Objective names used by lessons / other panels -> this panel's recipe keys.
+    _OBJECTIVE_ALIASES = {"bert_mlm": "mlm", "t5_span": "t5", "span_corruption": "t5", "gpt": "clm"}
+
+    def view_state(self) -> dict:
+        return {"objective": self.recipe.currentData(), "rate": self.rate.value(), "seed": self.seed.value(),
+                "bart_mode": self.bart_mode.currentData()}
+
+    def apply_view(self, view: dict) -> None:
+        objective = view.get("objective", view.get("recipe"))
+        if isinstance(objective, str):
+            idx = self.recipe.findData(self._OBJECTIVE_ALIASES.get(objective, objective))
+            if idx >= 0:
+                self.recipe.setCurrentIndex(idx)   # resets the rate to the recipe's default first
+        if isinstance(view.get("bart_mode"), str) and (i := self.bart_mode.findData(view["bart_mode"])) >= 0:
+            self.bart_mode.setCurrentIndex(i)
+        if isinstance(view.get("seed"), int):
+            self.seed.setValue(view["seed"])
+        if isinstance(view.get("rate"), int):
+            self.rate.setValue(view["rate"])
+
     def apply_cli(self, args: argparse.Namespace) -> None:
         super().apply_cli(args)
         objective = getattr(args, "objective", None)

@@ -10,7 +10,7 @@ from core import Encoding, LoadedModel, errors
 from ..concepts import bert_input_explanation
 from ..resources import sample_texts
 from ..state import ModelState
-from ..widgets.token_strip import TokenStrip
+from ..widgets.token_strip import TokenStrip, selection_words
 from .base import BasePanel
 
 
@@ -58,6 +58,7 @@ class TokensPanel(BasePanel):
         self.text_a.textEdited.connect(self._on_text_edited)
         self.text_b.textEdited.connect(self._on_text_edited)
         self.examples.activated.connect(self._on_example_chosen)
+        self.strip.token_clicked.connect(self._on_token_clicked)
         if self._pairs:
             self.text_a.setText(self._pairs[0][0])
             self.text_b.setText(self._pairs[0][1])
@@ -83,11 +84,22 @@ class TokensPanel(BasePanel):
         self.set_texts(text, text_pair or "")
 
     def on_shared_input(self, value) -> None:
+        self.strip.select_words(selection_words(value.selection))   # shows it; never republishes
         if value.text and (value.text, value.text_pair) != (self.text_a.text(), self.text_b.text()):
             self.set_texts(value.text, value.text_pair)
 
+    @Slot(int)
+    def _on_token_clicked(self, index: int) -> None:
+        """The user picked a token: select its word here and in the linked panels."""
+        word = self.strip.word_of(index)
+        if word is None or self.encoding is None:
+            return
+        self.strip.select_words((word, word))
+        self.publish_input(text=self.encoding.text, text_pair=self.encoding.text_pair or "", selection=("word", word))
+
     @Slot()
     def _on_text_edited(self) -> None:
+        self.strip.select_words(None)
         self.publish_input(text=self.text_a.text(), text_pair=self.text_b.text())
         self._debounce.start()
 

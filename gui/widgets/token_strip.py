@@ -35,6 +35,15 @@ class TokenChip(QLabel):
         super().mousePressEvent(event)
 
 
+def selection_words(selection: tuple | None) -> tuple[int, int] | None:
+    """A shared selection (``("word", i)`` / ``("span", i, j)``) as the word range (first, last), or None."""
+    if selection and selection[0] == "word" and len(selection) >= 2:
+        return int(selection[1]), int(selection[1])
+    if selection and selection[0] == "span" and len(selection) >= 3:
+        return int(selection[1]), int(selection[2])
+    return None
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -54,6 +63,7 @@ class TokenStrip(Retranslatable, QWidget):
         outer.addWidget(self._holder)
         self.chips: list[TokenChip] = []
         self.encoding: Encoding | None = None
+        self.selected_words: tuple[int, int] | None = None   # word ids first..last (sentence A) highlighted
 
     def set_encoding(self, encoding: Encoding | None, mask_token_id: int | None = None) -> None:
         """Replace the chips with those of ``encoding`` (None clears the strip)."""
@@ -73,6 +83,29 @@ class TokenStrip(Retranslatable, QWidget):
             self._flow.addWidget(chip)
             self.chips.append(chip)
         self._holder.updateGeometry()
+        self.select_words(self.selected_words)
+
+    def word_of(self, index: int) -> int | None:
+        """The word id (in sentence A) of token ``index``, or None for specials / sentence B."""
+        enc = self.encoding
+        if enc is None or not 0 <= index < len(enc) or int(enc.segment_ids[index]) != 0:
+            return None
+        word = int(enc.word_ids[index])
+        return word if word >= 0 else None
+
+    def select_words(self, words: tuple[int, int] | None) -> None:
+        """Highlight every chip of words ``first..last`` of sentence A (None clears); emits nothing."""
+        self.selected_words = words
+        for i, chip in enumerate(self.chips):
+            w = self.word_of(i)
+            on = words is not None and w is not None and words[0] <= w <= words[1]
+            if chip.property("selected") != ("true" if on else "false"):
+                chip.setProperty("selected", "true" if on else "false")
+                chip.style().unpolish(chip)
+                chip.style().polish(chip)
+
+    def selected_indices(self) -> list[int]:
+        return [i for i, chip in enumerate(self.chips) if chip.property("selected") == "true"]
 
     def retranslate_ui(self) -> None:
         if self.encoding is not None:
