@@ -69,6 +69,7 @@ class TokenStrip(Retranslatable, QWidget):
         """Replace the chips with those of ``encoding`` (None clears the strip)."""
         for chip in self.chips:
             self._flow.removeWidget(chip)
+            chip.hide()          # gone from the screen now, deleted when the event loop next runs
             chip.deleteLater()
         self.chips = []
         self.encoding = encoding
