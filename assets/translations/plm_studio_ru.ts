@@ -679,10 +679,6 @@
         <translation>Один прогон модели по всем предложениям (Ctrl+Enter); все остальные элементы управления используют этот результат</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
         <source>Lesson presets: a word used in different senses</source>
         <translation>Наборы для урока: слово в разных значениях</translation>
     </message>
@@ -2110,6 +2106,7 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     </message>
     <message>
         <source>Training is running</source>
+        <extracomment>Objective names used by lessons / other panels -&gt; this panel's recipe keys.</extracomment>
         <translation>Идёт обучение</translation>
     </message>
     <message>
@@ -2861,10 +2858,6 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>Запустить</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
         <source>Run the model once on all lines (Ctrl+Enter)</source>
         <translation>Один прогон модели по всем строкам (Ctrl+Enter)</translation>
     </message>
@@ -3081,6 +3074,13 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Cross-attention of this step: how much the decoder looked at each source token (mean over heads), layer by layer.</source>
         <translation>Перекрёстное внимание на этом шаге: насколько декодер смотрел на каждый токен источника (среднее по головам), слой за слоем.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

@@ -679,10 +679,6 @@
         <translation>对所有句子运行一次模型（Ctrl+Enter）；其他所有控件都复用这个结果</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Lesson presets: a word used in different senses</source>
         <translation>课程预设：一个词的不同词义</translation>
     </message>
@@ -2110,6 +2106,7 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     </message>
     <message>
         <source>Training is running</source>
+        <extracomment>Objective names used by lessons / other panels -&gt; this panel's recipe keys.</extracomment>
         <translation>正在训练</translation>
     </message>
     <message>
@@ -2861,10 +2858,6 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>运行</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Run the model once on all lines (Ctrl+Enter)</source>
         <translation>对所有行运行一次模型（Ctrl+Enter）</translation>
     </message>
@@ -3081,6 +3074,13 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Cross-attention of this step: how much the decoder looked at each source token (mean over heads), layer by layer.</source>
         <translation>这一步的交叉注意力：解码器对每个源词元的关注程度（各头平均），逐层显示。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -6,17 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel, errors
 from core import embeddings as E
 from core.static_vectors import EmbeddingsData, iter_embeddings_data
-from core.types import TaskProgress
 
 from ..resources import embedding_presets
 from ..state import ModelState
 from ..widgets.embedding_plots import LayerCurvesView, ProjectionView
+from ..widgets.task_progress import TaskProgressBar
 from ..widgets.embedding_tabs import LeftContextTab, NeighboursTab, SimilarityTab
 from ..widgets.export import export_widget
 from ..widgets.export_dialog import export_with_dialog
@@ -78,12 +78,7 @@ class EmbeddingsPanel(BasePanel):
         for key in E.SENTENCE_POOLING:
             self.sentence_pool.addItem("", key)
         self.export_button = QPushButton(self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.hide()
+        self.task_bar = TaskProgressBar(self)
 
         self.mix = ScalarMixEditor(self)
         self.similarity = SimilarityTab(self)
@@ -107,8 +102,7 @@ class EmbeddingsPanel(BasePanel):
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
         top.addWidget(self.run_button)
-        top.addWidget(self.progress)
-        top.addWidget(self.cancel_button)
+        top.addWidget(self.task_bar)
         row = QHBoxLayout()
         for key, w in (("target", self.target), ("more", self.more_words)):
             row.addWidget(self.labels[key])
@@ -136,7 +130,7 @@ class EmbeddingsPanel(BasePanel):
         layout.addWidget(split, 1)
 
         self.run_button.clicked.connect(self.refresh)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.task_bar.cancel_requested.connect(self.cancel)
         self.preset.activated.connect(self._on_preset_chosen)
         self.target.returnPressed.connect(self._on_target_edited)
         self.more_words.returnPressed.connect(self._on_target_edited)
@@ -149,7 +143,7 @@ class EmbeddingsPanel(BasePanel):
         self.context.check_requested.connect(self.run_context_check)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.export_button.clicked.connect(self._on_export_clicked)
-        self.busy_changed.connect(self._on_busy_changed)
+        self.busy_changed.connect(self.task_bar.set_busy)
         self._shortcut("Ctrl+Return", self.refresh)
         self._shortcut("Ctrl+E", self._on_export_clicked)
         self._shortcut("PgDown", lambda: self.layer.stepBy(1))
@@ -175,7 +169,6 @@ class EmbeddingsPanel(BasePanel):
         self.run_button.setText(self.tr("Run"))
         self.run_button.setToolTip(self.tr("Run the model once on all sentences (Ctrl+Enter); every other "
                                            "control re-uses that result"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.preset.setToolTip(self.tr("Lesson presets: a word used in different senses"))
         self.text.setToolTip(self.tr("One sentence per line (at most 64; empty lines are ignored)"))
         self.labels["target"].setText(self.tr("Target:"))
@@ -264,14 +257,7 @@ class EmbeddingsPanel(BasePanel):
         self.run_task(iter_embeddings_data, loaded, self.text.toPlainText(), table)
 
     def show_progress(self, item: object) -> None:
-        if isinstance(item, TaskProgress):
-            self.progress.setValue(round(100 * item.fraction))
-
-    @Slot(bool)
-    def _on_busy_changed(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.progress.setValue(0)
+        self.task_bar.show_progress(item)
 
     def show_result(self, result: object) -> None:
         if isinstance(result, E.ContextCheck):

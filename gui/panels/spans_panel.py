@@ -7,16 +7,16 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel, errors
 from core import spans as S
-from core.types import TaskProgress
 
 from ..resources import embedding_presets
 from ..state import ModelState
 from ..widgets.export import export_widget
+from ..widgets.task_progress import TaskProgressBar
 from ..widgets.export_dialog import export_with_dialog
 from ..widgets.sentence_tokens import SentenceTokensView
 from ..widgets.span_views import SboInputsView, SpanRepsView
@@ -75,12 +75,7 @@ class SpansPanel(BasePanel):
         self.max_len.setRange(1, 512)
         self.max_len.setValue(int(self.presets[0].get("max_len", 8)))
         self.export_button = QPushButton(self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.hide()
+        self.task_bar = TaskProgressBar(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.nested_note = QLabel(self)
@@ -115,8 +110,7 @@ class SpansPanel(BasePanel):
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
         top.addWidget(self.run_button)
-        top.addWidget(self.progress)
-        top.addWidget(self.cancel_button)
+        top.addWidget(self.task_bar)
         row = QHBoxLayout()
         row.addWidget(self.labels["span"])
         row.addWidget(self.span_edit)
@@ -150,8 +144,8 @@ class SpansPanel(BasePanel):
         self.layer.valueChanged.connect(self._redraw)
         self.max_len.valueChanged.connect(self._redraw)
         self.export_button.clicked.connect(self._on_export_clicked)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.busy_changed.connect(self._on_busy_changed)
+        self.task_bar.cancel_requested.connect(self.cancel)
+        self.busy_changed.connect(self.task_bar.set_busy)
         self._shortcut("Ctrl+Return", self.refresh)
         self._shortcut("Ctrl+E", self._on_export_clicked)
         self._shortcut("Ctrl+R", self.use_selection_as_reference)
@@ -166,7 +160,6 @@ class SpansPanel(BasePanel):
     def retranslate_ui(self) -> None:
         self.preset.setItemText(0, self.tr("Presets…"))
         self.run_button.setText(self.tr("Run"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.run_button.setToolTip(self.tr("Run the model once on all lines (Ctrl+Enter)"))
         self.text.setToolTip(self.tr("One sentence per line. A span never crosses from one line to the next; "
                                      "another line can hold the reference span."))
@@ -293,14 +286,7 @@ class SpansPanel(BasePanel):
         self.run_task(iter_spans_data, self.loaded, self.text.toPlainText())
 
     def show_progress(self, item: object) -> None:
-        if isinstance(item, TaskProgress):
-            self.progress.setValue(round(100 * item.fraction))
-
-    @Slot(bool)
-    def _on_busy_changed(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.progress.setValue(0)
+        self.task_bar.show_progress(item)
 
     def show_result(self, result: object) -> None:
         self.data = result
