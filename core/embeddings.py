@@ -9,206 +9,30 @@ arrays, so moving a slider never runs the model again.
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from . import errors
 from .loader import LoadedModel
-from .spans import char_to_token_span, word_char_spans
-from .types import Encoding, ModelKind, TaskProgress
+from .sentence_batch import (MAX_SENTENCES, MAX_TOKENS, Occurrence, SentenceBatch, SentenceInput,  # noqa: F401
+                             TargetMatch, choose_target, find_target, iter_sentence_batch, sentence_batch,
+                             split_sentences, word_at)
 
-MAX_SENTENCES = 64
-MAX_TOKENS = 512
+__all__ = [  # the sentence-batch API is re-exported: ``from core import embeddings as E`` is enough
+    "MAX_SENTENCES", "MAX_TOKENS", "Occurrence", "SentenceBatch", "SentenceInput", "TargetMatch", "choose_target",
+    "find_target", "iter_sentence_batch", "sentence_batch", "split_sentences", "word_at",
+    "LAYER_MODES", "SUBWORD_MODES", "SENTENCE_POOLING", "VIEW_PARTS", "PoolingOptions", "LayerCurves", "Projection",
+    "EmbeddingView", "ContextCheck", "softmax", "layer_weights", "scalar_mix", "last_k_mean", "pooled_states",
+    "pool_pieces", "occurrence_vectors", "cosine_matrix", "mean_pairwise_cosine", "random_token_pairs",
+    "layer_curves", "pca_2d", "project_tokens", "sentence_vectors", "occurrence_labels", "embedding_view",
+    "edit_after", "left_context_check",
+]
+
 LAYER_MODES = ("layer", "last4", "mix")
 SUBWORD_MODES = ("mean", "first")
 SENTENCE_POOLING = ("mean", "first", "last")
-
-
-# ---------------------------------------------------------------- input
-@dataclass(frozen=True)
-class SentenceInput:
-    """Sentences after cleaning: empty lines dropped, at most ``MAX_SENTENCES`` kept."""
-
-    sentences: tuple[str, ...]
-    empty_lines: int      # blank lines ignored
-    n_given: int          # non-empty lines before capping
-
-
-def split_sentences(text: str | Sequence[str], max_sentences: int = MAX_SENTENCES) -> SentenceInput:
-    """One sentence per line; blank lines ignored; more than ``max_sentences`` are cut.
-
-    Raises
-    ------
-    EmptyTextError : no non-empty line.
-    """
-    lines = text.splitlines() if isinstance(text, str) else list(text)
-    kept = [ln.strip() for ln in lines if ln and ln.strip()]
-    if not kept:
-        raise errors.EmptyTextError("There is no sentence.", hint="Type one sentence per line.")
-    return SentenceInput(tuple(kept[:max_sentences]), len(lines) - len(kept), len(kept))
-
-
-@dataclass(frozen=True)
-class SentenceBatch:
-    """Every layer of one batched forward pass over several sentences.
-
-    ``hidden`` float32 ``[n, layer + 1, T, d]`` (index 0: the embedding output; padded
-    positions hold 0), ``input_embeddings`` float32 ``[n, T, d]`` (the static table rows),
-    ``mask`` bool ``[n, T]`` (real tokens, specials included), ``T`` the longest sentence.
-    """
-
-    sentences: tuple[str, ...]
-    encodings: tuple[Encoding, ...]
-    hidden: np.ndarray
-    input_embeddings: np.ndarray
-    mask: np.ndarray
-    causal: bool
-    max_tokens: int
-    source: SentenceInput | None = field(default=None, compare=False)
-
-    @property
-    def n_layers(self) -> int:
-        return int(self.hidden.shape[1]) - 1
-
-    @property
-    def content_mask(self) -> np.ndarray:
-        """bool ``[n, T]``: real, non-special tokens."""
-        special = np.zeros_like(self.mask)
-        for s, enc in enumerate(self.encodings):
-            special[s, : len(enc)] = enc.special_mask
-        return self.mask & ~special
-
-    @property
-    def truncated(self) -> tuple[int, ...]:
-        """Indices of sentences cut to ``max_tokens``."""
-        return tuple(i for i, e in enumerate(self.encodings) if e.truncated)
-
-
-def _encode(loaded: LoadedModel, sentence: str, max_tokens: int) -> Encoding:
-    tok = loaded.tokenizer
-    enc = tok(sentence, truncation=True, max_length=max_tokens, return_offsets_mapping=True,
-              return_special_tokens_mask=True)
-    ids = np.asarray(enc["input_ids"], dtype=np.int64)
-    words = np.asarray([-1 if w is None else w for w in enc.word_ids()], dtype=np.int32)
-    special = np.asarray(enc["special_tokens_mask"], dtype=bool)
-    return Encoding(text=sentence, text_pair=None, tokens=tuple(tok.convert_ids_to_tokens(ids.tolist())),
-                    input_ids=ids, offsets=np.asarray(enc["offset_mapping"], dtype=np.int32).reshape(-1, 2),
-                    special_mask=special, word_ids=np.where(special, -1, words).astype(np.int32),
-                    segment_ids=np.zeros(len(ids), dtype=np.int32), truncated=bool(enc.encodings[0].overflowing))
-
-
-def iter_sentence_batch(loaded: LoadedModel, text: str | Sequence[str], *, max_tokens: int = MAX_TOKENS,
-                        max_sentences: int = MAX_SENTENCES) -> Generator[TaskProgress, None, SentenceBatch]:
-    """Tokenise all sentences and run **one** padding-aware forward pass; yields progress.
-
-    For an encoder-decoder the encoder is run. Raises EmptyTextError for no sentence.
-    """
-    import torch
-
-    source = split_sentences(text, max_sentences)
-    limit = max(2, min(int(max_tokens), loaded.max_length))
-    yield TaskProgress(f"Tokenising {len(source.sentences)} sentences…", 0.05)
-    encodings = tuple(_encode(loaded, s, limit) for s in source.sentences)
-    n, T = len(encodings), max(len(e) for e in encodings)
-    pad = loaded.tokenizer.pad_token_id
-    pad = 0 if pad is None else int(pad)  # any id: padded positions are masked out
-    ids = torch.full((n, T), pad, dtype=torch.long)
-    att = torch.zeros((n, T), dtype=torch.long)
-    for s, e in enumerate(encodings):  # right padding: real tokens keep positions 0..len-1
-        ids[s, : len(e)] = torch.as_tensor(e.input_ids)
-        att[s, : len(e)] = 1
-    yield TaskProgress(f"Running the model on {n} sentences × {T} tokens…", 0.15)
-    model = loaded.model
-    if loaded.kind is ModelKind.ENCODER_DECODER:
-        module = model.get_encoder()
-    else:
-        module = getattr(model, "base_model", model)  # no LM head: its logits are not needed
-    device = loaded.device
-    with torch.inference_mode():
-        out = module(input_ids=ids.to(device), attention_mask=att.to(device), output_hidden_states=True)
-        hidden = torch.stack(out.hidden_states, dim=1).float().cpu().numpy()   # [n, L+1, T, d]
-        static = model.get_input_embeddings()(ids.to(device)).float().cpu().numpy()
-    mask = att.numpy().astype(bool)
-    hidden *= mask[:, None, :, None]  # padded positions: exactly 0, never used
-    static *= mask[:, :, None]
-    yield TaskProgress("Done", 1.0)
-    return SentenceBatch(source.sentences, encodings, hidden, static, mask,
-                         causal=loaded.kind is ModelKind.DECODER, max_tokens=limit, source=source)
-
-
-def sentence_batch(loaded: LoadedModel, text: str | Sequence[str], **kwargs: int) -> SentenceBatch:
-    """Blocking form of :func:`iter_sentence_batch`."""
-    gen = iter_sentence_batch(loaded, text, **kwargs)
-    while True:
-        try:
-            next(gen)
-        except StopIteration as stop:
-            return stop.value
-
-
-# ---------------------------------------------------------------- target word
-@dataclass(frozen=True)
-class Occurrence:
-    """One occurrence of the target: sentence index, its token positions and its surface text."""
-
-    sentence: int
-    tokens: tuple[int, ...]
-    surface: str
-
-
-@dataclass(frozen=True)
-class TargetMatch:
-    """Where the target word occurs; ``missing``: sentences without it."""
-
-    word: str
-    occurrences: tuple[Occurrence, ...]
-    missing: tuple[int, ...]
-
-    @property
-    def split(self) -> tuple[Occurrence, ...]:
-        """Occurrences the tokenizer split into several sub-words."""
-        return tuple(o for o in self.occurrences if len(o.tokens) > 1)
-
-
-def find_target(batch: SentenceBatch, word: str) -> TargetMatch:
-    """Whole-word, case-insensitive occurrences of ``word`` in every sentence.
-
-    Raises
-    ------
-    InputError : ``word`` is empty. TargetNotFoundError : it occurs nowhere.
-    """
-    word = (word or "").strip()
-    if not word:
-        raise errors.InputError("No target word.", hint="Click a word in one of the sentences.")
-    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
-    occ, missing = [], []
-    for s, enc in enumerate(batch.encodings):
-        found = False
-        for m in pattern.finditer(enc.text):
-            span = char_to_token_span(enc, m.start(), m.end())
-            if span is not None:  # None: cut off by truncation
-                occ.append(Occurrence(s, tuple(range(span[0], span[1] + 1)), m.group(0)))
-                found = True
-        if not found:
-            missing.append(s)
-    if not occ:
-        raise errors.TargetNotFoundError(f"'{word}' occurs in none of the sentences.",
-                                         hint="Click a word that appears in them.")
-    return TargetMatch(word, tuple(occ), tuple(missing))
-
-
-def word_at(batch: SentenceBatch, sentence: int, token: int) -> str:
-    """The word (our segmentation) that token ``token`` of sentence ``sentence`` belongs to."""
-    enc = batch.encodings[sentence]
-    if enc.special_mask[token]:
-        raise errors.InputError(f"'{enc.tokens[token]}' is a special token, not a word of the sentence.")
-    s, e = (int(x) for x in enc.offsets[token])
-    for ws, we in word_char_spans(enc.text):
-        if ws < e and we > s:
-            return enc.text[ws:we]
-    raise errors.InputError(f"Token '{enc.tokens[token]}' is not part of a word.")
 
 
 # ---------------------------------------------------------------- layer pooling
@@ -288,8 +112,24 @@ def pool_pieces(vectors: np.ndarray, positions: Sequence[int], how: str = "mean"
 
 
 def occurrence_vectors(states: np.ndarray, match: TargetMatch, how: str = "mean") -> np.ndarray:
-    """``states`` ``[n, T, d]`` (or ``[n, L+1, T, d]``) → ``[k, d]`` (or ``[k, L+1, d]``)."""
-    return np.stack([pool_pieces(states[o.sentence], o.tokens, how) for o in match.occurrences])
+    """``states`` ``[n, T, d]`` (or ``[n, L+1, T, d]``) → ``[k, d]`` (or ``[k, L+1, d]``).
+
+    One gather for all occurrences' pieces, then a segment mean (or the first piece).
+    """
+    if how not in SUBWORD_MODES:
+        raise errors.InputError(f"Unknown sub-word pooling '{how}'.")
+    occ = match.occurrences
+    if how == "first":
+        sent = np.array([o.sentence for o in occ])
+        tok = np.array([o.tokens[0] for o in occ])
+        return states[sent, tok] if states.ndim == 3 else states[sent, :, tok]
+    sent = np.concatenate([[o.sentence] * len(o.tokens) for o in occ])
+    tok = np.concatenate([list(o.tokens) for o in occ])
+    pieces = states[sent, tok] if states.ndim == 3 else states[sent, :, tok]   # [P, d] or [P, L+1, d]
+    starts = np.cumsum([0] + [len(o.tokens) for o in occ[:-1]])
+    counts = np.array([len(o.tokens) for o in occ], dtype=np.float64)
+    sums = np.add.reduceat(pieces.astype(np.float64), starts, axis=0)
+    return (sums / counts.reshape(-1, *([1] * (sums.ndim - 1)))).astype(np.float32)
 
 
 # ---------------------------------------------------------------- similarity
@@ -356,24 +196,33 @@ def layer_curves(batch: SentenceBatch, match: TargetMatch, subword: str = "mean"
 
 # ---------------------------------------------------------------- projection, sentences
 def pca_2d(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """PCA to 2-D by SVD of the centred rows: ``(coords [N, 2], explained_ratio [2])``.
+    """PCA to 2-D: ``(coords [N, 2], explained_ratio [2])``.
 
-    Each component's sign is fixed so its largest loading is positive (stable pictures).
+    Eigen-decomposition of the smaller Gram matrix (``d × d`` or ``N × N``), several times
+    faster than a full SVD for a few thousand token vectors. Each component's sign is fixed
+    so its largest loading is positive (stable pictures).
     """
     x = np.asarray(x, dtype=np.float64)
+    n = x.shape[0]
+    coords, ratio = np.zeros((n, 2)), np.zeros(2)
+    if n < 2:
+        return coords, ratio
     xc = x - x.mean(axis=0, keepdims=True)
-    if x.shape[0] < 2:
-        return np.zeros((x.shape[0], 2)), np.zeros(2)
-    u, s, vt = np.linalg.svd(xc, full_matrices=False)
-    k = min(2, vt.shape[0])
-    comps = vt[:k]
+    if n >= xc.shape[1]:
+        vals, vecs = np.linalg.eigh(xc.T @ xc)               # ascending
+        comps = vecs[:, ::-1][:, :2].T                          # [k, d]
+        k = comps.shape[0]
+    else:
+        vals, u = np.linalg.eigh(xc @ xc.T)
+        u = u[:, ::-1][:, :2]
+        top = np.maximum(vals[::-1][: u.shape[1]], 0.0)
+        comps = (xc.T @ u / np.sqrt(np.maximum(top, 1e-300))).T
+        k = comps.shape[0]
     signs = np.sign(comps[np.arange(k), np.abs(comps).argmax(axis=1)])
     comps = comps * signs[:, None]
-    coords = np.zeros((x.shape[0], 2))
     coords[:, :k] = xc @ comps.T
-    var = s**2
-    ratio = np.zeros(2)
-    ratio[:k] = var[:k] / max(var.sum(), 1e-30)
+    vals = np.maximum(vals[::-1], 0.0)
+    ratio[:k] = vals[:k] / max(vals.sum(), 1e-300)
     return coords, ratio
 
 
@@ -414,39 +263,55 @@ def sentence_vectors(states: np.ndarray, mask: np.ndarray, how: str = "mean") ->
 
 
 # ---------------------------------------------------------------- the panel's view
+VIEW_PARTS = ("contextual", "static", "projection", "sentences")
+
+
 @dataclass(frozen=True)
 class EmbeddingView:
-    """What the embeddings panel draws for one set of pooling options (no forward pass)."""
+    """What the embeddings panel draws for one set of pooling options (no forward pass).
 
-    contextual: np.ndarray          # [k, k] cosine between the target's occurrences
-    model_static: np.ndarray        # [k, k] same with the model's input-embedding rows
+    Parts not asked for (see :func:`embedding_view`) are None.
+    """
+
+    contextual: np.ndarray | None          # [k, k] cosine between the target's occurrences
+    model_static: np.ndarray | None        # [k, k] same with the model's input-embedding rows
     occurrence_labels: tuple[str, ...]
-    weights: np.ndarray             # [L + 1] the layer weights applied
+    weights: np.ndarray                    # [L + 1] the layer weights applied
     gamma: float
-    projection: Projection
-    sentence_similarity: np.ndarray  # [n, n]
+    projection: Projection | None
+    sentence_similarity: np.ndarray | None  # [n, n]
 
 
 def occurrence_labels(batch: SentenceBatch, match: TargetMatch) -> tuple[str, ...]:
-    """``"S1: bank"``-style labels, numbered per sentence when a word occurs twice in one."""
+    """Short labels: ``"S2"`` for the occurrence in sentence 2, ``"S2#1"``, ``"S2#2"`` when a
+    sentence holds the word twice (the word itself is the panel's target)."""
+    per = {s: sum(o.sentence == s for o in match.occurrences) for s in {o.sentence for o in match.occurrences}}
     seen: dict[int, int] = {}
     out = []
     for o in match.occurrences:
         seen[o.sentence] = seen.get(o.sentence, 0) + 1
-        extra = f"#{seen[o.sentence]}" if sum(x.sentence == o.sentence for x in match.occurrences) > 1 else ""
-        out.append(f"S{o.sentence + 1}{extra}: {o.surface}")
+        out.append(f"S{o.sentence + 1}" + (f"#{seen[o.sentence]}" if per[o.sentence] > 1 else ""))
     return tuple(out)
 
 
-def embedding_view(batch: SentenceBatch, match: TargetMatch, opts: PoolingOptions) -> EmbeddingView:
-    """Re-slice the cached states for ``opts``: cheap enough for every slider move."""
+def embedding_view(batch: SentenceBatch, match: TargetMatch, opts: PoolingOptions,
+                   parts: Sequence[str] = VIEW_PARTS) -> EmbeddingView:
+    """Re-slice the cached states for ``opts``: cheap enough for every slider move.
+
+    ``parts`` picks what to compute (a panel computes only what is on screen).
+    """
     states = pooled_states(batch, opts)
-    occ = occurrence_vectors(states, match, opts.subword)
-    static = occurrence_vectors(batch.input_embeddings, match, opts.subword)
     w, gamma = layer_weights(batch.hidden.shape[1], opts)
-    sent = sentence_vectors(states, batch.mask, opts.sentence)
-    return EmbeddingView(cosine_matrix(occ), cosine_matrix(static), occurrence_labels(batch, match), w, gamma,
-                         project_tokens(batch, states, match), cosine_matrix(sent))
+    contextual = static = proj = sent = None
+    if "contextual" in parts:
+        contextual = cosine_matrix(occurrence_vectors(states, match, opts.subword))
+    if "static" in parts:
+        static = cosine_matrix(occurrence_vectors(batch.input_embeddings, match, opts.subword))
+    if "projection" in parts:
+        proj = project_tokens(batch, states, match)
+    if "sentences" in parts:
+        sent = cosine_matrix(sentence_vectors(states, batch.mask, opts.sentence))
+    return EmbeddingView(contextual, static, occurrence_labels(batch, match), w, gamma, proj, sent)
 
 
 # ---------------------------------------------------------------- left context only

@@ -128,3 +128,21 @@ class StaticVectorsUnavailableError(CapabilityError):
 
 class SpanHeadsError(CheckpointError):
     """Span-projection weights could not be read or do not fit the model."""
+
+
+class InvalidDecodingError(InputError):
+    """A decoding setting is out of range (temperature < 0, top-p outside (0, 1], …)."""
+
+    title = "Check the decoding settings"
+
+
+class GenerationTooLargeError(InputError):
+    """Beams × length would not fit in the memory of the device."""
+
+    title = "Too large for this machine"
+
+
+class TemplateError(InputError):
+    """A prompt template cannot be assembled (no query, empty examples, …)."""
+
+    title = "Check the prompt template"

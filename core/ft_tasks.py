@@ -13,6 +13,7 @@ import numpy as np
 from . import errors
 from .datasets import Example, Task, align_word_labels, decode_first_subword
 from .finetune_types import ProbeResult
+from .spans import WORD_RE
 from .strategies import is_peft
 
 MODEL_KEYS = ("input_ids", "attention_mask", "token_type_ids", "labels")
@@ -249,7 +250,7 @@ def run_probe(task: Task, model: Any, tokenizer: Any, labels: Sequence[str], tex
                            predicted=labels[int(probs.argmax())],
                            tokens=tuple(tokenizer.convert_ids_to_tokens(enc["input_ids"][0].tolist())),
                            attentions=att)
-    words = text.split()
+    words = WORD_RE.findall(text)
     enc = tokenizer(words, is_split_into_words=True, truncation=True, max_length=max_length, return_tensors="pt")
     inputs = {k: v.to(device) for k, v in enc.items() if k in MODEL_KEYS}
     tokens = tuple(tokenizer.convert_ids_to_tokens(enc["input_ids"][0].tolist()))

@@ -10,12 +10,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Generator
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
 from torch import nn
 
 from . import errors
+from .loader import LoadedModel
+from .sentence_batch import SentenceBatch, iter_sentence_batch
+from .types import TaskProgress
 
 VARIANTS = ("endpoint", "ffn", "attention")
 SPAN_HEADS_FILE = "span_heads.safetensors"
@@ -186,3 +192,22 @@ def find_span_heads(model_dir: str | Path, d_model: int, device: str = "cpu") ->
             heads.info["load_error"] = exc.message
             return heads
     return SpanHeads(d_model).to(device).eval()
+
+
+@dataclass(frozen=True)
+class SpansData:
+    """What the spans panel caches: every line's hidden states, the span heads (trained ones
+    from the checkpoint folder if present) and the model's position-embedding table, if any."""
+
+    batch: SentenceBatch
+    heads: SpanHeads
+    positions: np.ndarray | None    # [positions, d] learned absolute position embeddings, or None
+
+
+def iter_spans_data(loaded: LoadedModel, text: str) -> Generator[TaskProgress, None, SpansData]:
+    """One batched forward over ``text``'s lines plus the span heads; yields progress."""
+    from .spans import position_table
+
+    batch = yield from iter_sentence_batch(loaded, text)
+    heads = find_span_heads(loaded.path, loaded.d_model, device="cpu")
+    return SpansData(batch, heads, position_table(loaded.model))

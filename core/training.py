@@ -19,7 +19,6 @@ curves as CSV and the training state needed to resume bit-exactly on CPU.
 """
 from __future__ import annotations
 
-import copy
 import json
 import math
 import threading
@@ -31,6 +30,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from . import errors
 
+from .train_utils import (_adamw, _param_groups, _to_device, epoch_batches, free_memory, is_oom, linear_schedule,
+                          load_for_training, oom_error, resolve_device, resolve_precision, set_sdpa, training_copy)
 from .train_io import (CARD_FILE, CURVES_FILE, RUN_FILE, STATE_DIR, atomic_write_dir, card_text, default_save,
                        read_curves, read_run, restore_state, write_curves)
 
@@ -130,149 +131,6 @@ class TrainControl:
         return self._stop.is_set()
 
 
-# ---------------------------------------------------------------------------- helpers
-def resolve_device(name: str = "auto") -> str:
-    import torch
-
-    if name == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if name.startswith("cuda") and not torch.cuda.is_available():
-        raise errors.TrainingError("CUDA was asked for but no GPU is usable.", hint="Choose CPU.")
-    return name
-
-
-def resolve_precision(device: str, precision: str = "auto") -> str:
-    """``fp32`` on CPU unless asked; on CUDA bf16 where supported, else fp16 (with a scaler)."""
-    import torch
-
-    if precision not in ("auto", "fp32", "bf16", "fp16"):
-        raise errors.TrainingError(f"Unknown precision '{precision}'.", hint="Use auto, fp32, bf16 or fp16.")
-    if precision != "auto":
-        if precision == "fp16" and not device.startswith("cuda"):
-            return "fp32"  # fp16 autocast on CPU is slower and unscaled: keep fp32
-        return precision
-    if device.startswith("cuda"):
-        return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
-    return "fp32"
-
-
-def training_copy(model: Any) -> Any:
-    """A deep copy of ``model`` for training, float32, with SDPA attention where supported.
-
-    The app's inspection models use eager attention (to return attention weights);
-    training on a copy keeps them untouched and lets every other panel go on using them.
-    """
-    import torch
-
-    clone = copy.deepcopy(model)
-    clone.to(dtype=torch.float32)
-    set_sdpa(clone)
-    return clone
-
-
-def set_sdpa(model: Any) -> str:
-    """Switch a transformers model to SDPA attention; returns the implementation in use."""
-    setter = getattr(model, "set_attn_implementation", None)
-    if setter is not None:
-        try:
-            setter("sdpa")
-        except (ValueError, ImportError, NotImplementedError):
-            pass  # this architecture has no SDPA path: it trains with eager attention
-    cfg = getattr(model, "config", None)
-    return str(getattr(cfg, "_attn_implementation", "eager")) if cfg is not None else "n/a"
-
-
-def load_for_training(path: str | Path, auto_cls: Any, **kwargs: Any) -> Any:
-    """``auto_cls.from_pretrained(path)`` in float32 with SDPA attention (safetensors preferred)."""
-    import torch
-
-    kwargs.setdefault("dtype", torch.float32)
-    kwargs.setdefault("attn_implementation", "sdpa")
-    try:
-        return auto_cls.from_pretrained(str(path), **kwargs)
-    except (ValueError, ImportError):
-        kwargs["attn_implementation"] = "eager"
-        return auto_cls.from_pretrained(str(path), **kwargs)
-
-
-def linear_schedule(warmup: int, total: int) -> Callable[[int], float]:
-    """Multiplier for the learning rate: linear warm-up to 1, then linear decay to 0."""
-    def fn(step: int) -> float:
-        if warmup > 0 and step < warmup:
-            return (step + 1) / warmup
-        return max(0.0, (total - step) / max(1, total - warmup))
-    return fn
-
-
-def epoch_batches(n: int, batch_size: int, seed: int, epoch: int,
-                  lengths: Sequence[int] | None = None, group_by_length: bool = True) -> list[list[int]]:
-    """The batches (lists of example indices) of one epoch, a pure function of (seed, epoch).
-
-    With lengths, examples are grouped like transformers' ``LengthGroupedSampler``: a random
-    permutation cut into mega-batches of 50 batches, each sorted by length, then the batch
-    order is shuffled — little padding, still random.
-    """
-    import torch
-
-    g = torch.Generator().manual_seed(seed * 1_000_003 + epoch)
-    order = torch.randperm(n, generator=g).tolist()
-    if lengths is None or not group_by_length:
-        return [order[i:i + batch_size] for i in range(0, n, batch_size)]
-    mega = batch_size * 50
-    batches: list[list[int]] = []
-    for i in range(0, n, mega):
-        chunk = sorted(order[i:i + mega], key=lambda j: -lengths[j])
-        batches.extend(chunk[k:k + batch_size] for k in range(0, len(chunk), batch_size))
-    perm = torch.randperm(len(batches), generator=g).tolist()
-    return [batches[p] for p in perm]
-
-
-def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
-    decay, no_decay = [], []
-    for name, p in model.named_parameters():
-        if not p.requires_grad:
-            continue
-        # Biases and LayerNorm weights are not decayed (BERT recipe).
-        (no_decay if p.ndim < 2 or "norm" in name.lower() else decay).append(p)
-    if not decay and not no_decay:
-        raise errors.TrainingError("Nothing to train: every parameter is frozen.",
-                                   hint="Unfreeze some layers or use LoRA.")
-    return [{"params": decay, "weight_decay": weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
-
-
-def is_oom(exc: BaseException) -> bool:
-    import torch
-
-    return isinstance(exc, torch.cuda.OutOfMemoryError) or (
-        isinstance(exc, (RuntimeError, MemoryError)) and "out of memory" in str(exc).lower()) or isinstance(
-        exc, MemoryError)
-
-
-def oom_error(batch_size: int, max_length: int | None = None) -> errors.TrainingOutOfMemoryError:
-    extra = f" or max length {max_length}" if max_length else ""
-    return errors.TrainingOutOfMemoryError(
-        f"Training ran out of memory at batch size {batch_size}.",
-        hint=(f"Try a smaller batch size{extra}, LoRA, or freezing the bottom layers; "
-              "anything already saved is kept."))
-
-
-def _to_device(batch: Mapping[str, Any], device: str) -> dict[str, Any]:
-    import torch
-
-    nb = device.startswith("cuda")
-    return {k: (v.to(device, non_blocking=nb) if isinstance(v, torch.Tensor) else v) for k, v in batch.items()}
-
-
-def free_memory() -> None:
-    import gc
-
-    import torch
-
-    gc.collect()
-    if torch.cuda.is_available():
-        torch.cuda.empty_cache()
-
-
 # ---------------------------------------------------------------------------- the engine
 def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainConfig, *,
                control: TrainControl | None = None,
@@ -332,8 +190,7 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
     torch.manual_seed(config.seed)
     model.to(device)
     model.train()
-    optimizer = torch.optim.AdamW(_param_groups(model, config.weight_decay), lr=config.lr,
-                                  fused=device.startswith("cuda"))
+    optimizer = _adamw(_param_groups(model, config.weight_decay), config.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(optimizer, linear_schedule(warmup, total))
     scaler = torch.amp.GradScaler("cuda") if precision == "fp16" else None
     curves: list[dict[str, float | str]] = []
@@ -494,7 +351,7 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
     finally:
         # Stop, error or close(): drop the optimiser state now so GPU memory is freed.
         optimizer.zero_grad(set_to_none=True)
-        del optimizer
+        optimizer.state.clear()
         free_memory()
 
 

@@ -22,6 +22,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", type=Path, help="render offscreen, save this PNG after the result and exit")
     p.add_argument("--size", help="window size for --screenshot, WIDTHxHEIGHT (default 1600x950)")
     p.add_argument("--settings", type=Path, help="settings file (INI) instead of the user's settings")
+    p.add_argument("--lang", choices=("en", "zh_CN", "ru"), help="user-interface language (default: saved or system)")
+    p.add_argument("--present", help="presentation mode with these panels (comma-separated keys, at most 2)")
+    p.add_argument("--lesson", type=Path, help="open this lesson file (JSON) and play it")
+    p.add_argument("--lesson-step", type=int, default=1, help="lesson step to show first (1-based)")
+    p.add_argument("--palette", choices=("viridis", "cividis"), help="heatmap colour map")
+    p.add_argument("--high-contrast", action="store_true", help="high-contrast theme")
     for spec in PANELS:
         spec.panel_class().add_cli_arguments(p)
     return p.parse_args(argv)
@@ -44,10 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PLM Studio")
     app.setOrganizationName("PLM Studio")
-    window = MainWindow(AppSettings())
+    from .classroom_cli import apply_look, lesson_screenshot, start_classroom
+
+    settings = AppSettings()
+    apply_look(app, settings, args)
+    window = MainWindow(settings)
     install_excepthook(window)
+    if args.screenshot and args.lesson:
+        return lesson_screenshot(app, window, args)
     if args.screenshot:
         return _screenshot(app, window, args)
+    start_classroom(window, args)
     if args.panel:
         panel = window.show_panel(args.panel)
         if args.slot:
@@ -101,6 +114,9 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
             return
         started["done"] = True
         panel.result_shown.connect(lambda: QTimer.singleShot(300, save))
+        if args.present:
+            window.classroom.presentation.full_screen = False  # the --size window is the "screen"
+            window.classroom.presentation.enter(args.present.split(","))
         panel.apply_cli(args)
         panel.refresh()
         if not panel.supports(panel.loaded):

@@ -5,6 +5,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .workers import TaskFailure
@@ -26,6 +27,6 @@ def install_excepthook(parent: QWidget | None) -> None:
     def hook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(etype, value, tb))
         sys.__stderr__.write(details)
-        show_failure(parent, TaskFailure("Unexpected error", f"{etype.__name__}: {value}", details, False))
+        show_failure(parent, TaskFailure(QCoreApplication.translate("Errors", "Unexpected error"), f"{etype.__name__}: {value}", details, False))
 
     sys.excepthook = hook

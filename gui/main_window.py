@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QScrollArea, QToolBar, QVBoxLayout, QWidget)
 
 from core import LoadedModel, iter_load_checkpoint
 
@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.state.busy_changed.connect(self._on_state_busy_changed)
         self.state.slot_changed.connect(self._on_state_slot_changed)
         self.retranslate_ui()
+        from .classroom import Classroom  # menus for language, presentation, lessons, export
+
+        self.classroom = Classroom(self)
         self._apply_font()
         self.resize(1500, 900)
         if (geo := self.settings.geometry()) is not None:
@@ -108,7 +111,14 @@ class MainWindow(QMainWindow):
         header = PanelHeader(panel, holder)
         layout.addWidget(header)
         layout.addWidget(panel, 1)
-        dock.setWidget(holder)
+        # A panel rich in controls may want more room than a laptop screen gives a dock: it
+        # scrolls inside its dock instead of forcing the whole window past the screen.
+        scroll = QScrollArea(dock)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(holder)
+        scroll.setMinimumSize(200, 160)
+        dock.setWidget(scroll)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -180,7 +190,7 @@ class MainWindow(QMainWindow):
         font = QFont(app.font())
         font.setPointSize(self._base_pt)
         app.setFont(font)
-        self.setStyleSheet(load_stylesheet(self._base_pt))
+        self.setStyleSheet(load_stylesheet(self._base_pt, self.settings.theme))
 
     @Slot()
     def _focus_model_field(self) -> None:

@@ -92,7 +92,8 @@ class ModelBar(QWidget):
         self.combo.clear()
         seen: set[str] = set()
         for entry in discover_models():
-            self.combo.addItem(f"{entry.name}  ({entry.origin})", entry.source)
+            origins = {"bundled": self.tr("bundled"), "folder": self.tr("folder"), "hub cache": self.tr("hub cache")}
+            self.combo.addItem(f"{entry.name}  ({origins.get(entry.origin, entry.origin)})", entry.source)
             seen.add(entry.source)
         for recent in self.settings.recent_models:
             if recent not in seen:

@@ -66,6 +66,35 @@ class AppSettings:
     def mask_text(self, value: str) -> None:
         self.q.setValue("mask/text", value)
 
+    @property
+    def language(self) -> str:
+        """UI language code ("en", "zh_CN", "ru"); "" until the user picks one (then the system's)."""
+        return self._get("ui/language", "", str)
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    @property
+    def palette(self) -> str:
+        """Colour map of heatmaps: viridis or cividis (both colour-blind safe)."""
+        value = self._get("view/palette", "viridis", str)
+        return value if value in ("viridis", "cividis") else "viridis"
+
+    @palette.setter
+    def palette(self, value: str) -> None:
+        self.q.setValue("view/palette", value)
+
+    @property
+    def theme(self) -> str:
+        """Style sheet variant: "default" or "high_contrast"."""
+        value = self._get("view/theme", "default", str)
+        return value if value in ("default", "high_contrast") else "default"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.q.setValue("view/theme", value)
+
     def geometry(self) -> QByteArray | None:
         v = self.q.value("window/geometry")
         return v if isinstance(v, QByteArray) else None

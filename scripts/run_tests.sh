@@ -10,4 +10,9 @@ if ! .venv/bin/python -c "from PySide6.QtWidgets import QApplication" 2>/dev/nul
     apt-get update -qq && apt-get install -y -qq libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 >/dev/null
   fi
 fi
+# CJK and Cyrillic fonts, so Chinese/Russian screenshots show glyphs rather than boxes
+# (installed as root with apt; otherwise the command is printed and the font test says so).
+.venv/bin/python -m gui.platform_check --install --fonts-only || true
+# Translations: compile assets/translations/*.ts to .qm (the app also does this at first run).
+.venv/bin/python -m gui.i18n --compile || true
 exec .venv/bin/python -m pytest "$@"

@@ -149,3 +149,17 @@ def tiny_t5_dir(tmp_path_factory, bpe_tokenizer_dir) -> Path:
                    num_heads=2, pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id,
                    decoder_start_token_id=tok.pad_token_id)
     return _save(T5ForConditionalGeneration(cfg), bpe_tokenizer_dir, tmp_path_factory.mktemp("tiny_t5"))
+
+
+@pytest.fixture(scope="session")
+def tiny_llama_dir(tmp_path_factory, stories260k_dir) -> Path:
+    """Random 2-layer Llama (GQA, 32-dim) with the stories260k tokenizer (BOS-prepending BPE)."""
+    import torch
+    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+
+    tok = AutoTokenizer.from_pretrained(stories260k_dir)
+    torch.manual_seed(4)
+    cfg = LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=48, num_hidden_layers=2,
+                      num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=128,
+                      bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id)
+    return _save(LlamaForCausalLM(cfg), stories260k_dir, tmp_path_factory.mktemp("tiny_llama"))

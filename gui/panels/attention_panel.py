@@ -13,10 +13,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
 
 from core import Capability, Inspection, LoadedModel, ModelKind
 from core.errors import InspectorError
-from core.attention import HEAD_STAT_NAMES, MERGE_RULE, head_statistics
+from core.attention import HEAD_STAT_NAMES, head_statistics
 from core.attention_view import MODES, AttentionView, ViewOptions, build_cross_view, build_view
 from core.seq2seq import Seq2SeqAttention, generate_with_attention
 
+from ..concepts import (attention_caveat_tooltip, attention_sources, head_stat_descriptions, head_stat_titles,
+                        merge_rule, mode_descriptions, mode_titles)
+from ..resources import sample_texts
 from ..state import ModelState
 from ..widgets.attention_grid import AttentionGridView
 from ..widgets.export import export_widget
@@ -24,15 +27,8 @@ from ..widgets.head_lines import HeadLinesView
 from ..widgets.heatmap import HeatmapView
 from .base import BasePanel
 
-CAVEAT = ("⚠ Attention weights are not explanations "
-          "(<a href='https://arxiv.org/abs/1902.10186'>Jain &amp; Wallace 2019</a>; "
-          "<a href='https://arxiv.org/abs/1908.04626'>Wiegreffe &amp; Pinter 2019</a>)")
-CAVEAT_TOOLTIP = ("Attention shows where a head looks, not why the model decides: different attention patterns "
-                  "can give the same prediction, and value vectors and later layers change what is passed on.")
-MODE_TITLES = {"head": "One head", "mean": "Mean over heads", "max": "Max over heads",
-               "layer_mean": "Mean of all layers", "rollout": "Attention rollout"}
-SOURCES = {"encoder": "Encoder self-attention", "decoder": "Decoder self-attention (causal)",
-           "cross": "Cross-attention while generating"}
+CAVEAT_PAPERS = (("https://arxiv.org/abs/1902.10186", "Jain &amp; Wallace 2019"),
+                 ("https://arxiv.org/abs/1908.04626", "Wiegreffe &amp; Pinter 2019"))
 PAIRS = {"A + B": (None, None), "A → B": (0, 1), "B → A": (1, 0), "A → A": (0, 0), "B → B": (1, 1)}
 TABS = ("heatmap", "grid", "lines", "stats", "bertviz")
 MODEL_VIEW_MAX_TOKENS = 40
@@ -61,41 +57,27 @@ class AttentionPanel(BasePanel):
         self.view: AttentionView | None = None
         self._bertviz = None  # created on first use: QtWebEngine is heavy to start
 
-        self.text = QLineEdit("The cat sat on the mat because it was tired.", self)
-        self.text.setToolTip("Sentence to run through the model (Enter)")
+        self.text = QLineEdit(self)
+        self.text.setText((sample_texts().get("attention") or [""])[0])
         self.text_pair = QLineEdit(self)
-        self.text_pair.setPlaceholderText("optional sentence B")
-        self.run_button = QPushButton("Run", self)
-        self.run_button.setToolTip("Run the model once; switching layer or head reuses the result")
+        self.run_button = QPushButton(self)
         top = QHBoxLayout()
         top.addWidget(self.text, 3)
         top.addWidget(self.text_pair, 2)
         top.addWidget(self.run_button)
 
         self.source = QComboBox(self)
-        self.source.setToolTip("Which attention of an encoder-decoder to show. Cross-attention is recorded "
-                               "at each real generation step, not teacher-forced.")
         self.mode = QComboBox(self)
-        for key, title in MODE_TITLES.items():
-            self.mode.addItem(title, key)
-            self.mode.setItemData(self.mode.count() - 1, MODES[key], Qt.ItemDataRole.ToolTipRole)
-        self.mode.setToolTip("\n\n".join(f"{MODE_TITLES[k]}: {v}" for k, v in MODES.items()))
+        for key in MODES:
+            self.mode.addItem(key, key)
         self.layer = QSpinBox(self)
-        self.layer.setPrefix("layer ")
-        self.layer.setToolTip("Layer (0 = closest to the input). PgUp/PgDn")
         self.head = QSpinBox(self)
-        self.head.setPrefix("head ")
-        self.head.setToolTip("Attention head within the layer. [ / ]")
-        self.hide_special = QCheckBox("hide special", self)
-        self.hide_special.setToolTip("Drop [CLS]/[SEP]/<s> rows and columns and renormalise each row to sum to 1. "
-                                     "Many heads park their attention on [SEP]; hiding it shows the rest.")
-        self.merge = QCheckBox("merge sub-words", self)
-        self.merge.setToolTip(MERGE_RULE)
+        self.hide_special = QCheckBox(self)
+        self.merge = QCheckBox(self)
         self.pair = QComboBox(self)
-        self.pair.addItems(list(PAIRS))
-        self.pair.setToolTip("Sentence-pair filter: show only attention from one sentence to the other")
-        self.export_button = QPushButton("Export…", self)
-        self.export_button.setToolTip("Save the current view as PNG or SVG at projector resolution (Ctrl+E)")
+        for label, value in PAIRS.items():
+            self.pair.addItem(label, value)
+        self.export_button = QPushButton(self)
         # Two short rows rather than one long one: the panel must fit beside another on a laptop.
         opts = QHBoxLayout()
         for w in (self.source, self.mode, self.layer, self.head):
@@ -110,8 +92,7 @@ class AttentionPanel(BasePanel):
         self.heatmap = HeatmapView(self)
         self.grid = AttentionGridView(self)
         self.lines = HeadLinesView(self)
-        self.all_heads = QCheckBox("all heads of the layer", self)
-        self.all_heads.setToolTip("Draw every head of the layer, one colour each")
+        self.all_heads = QCheckBox(self)
         lines_box = QWidget(self)
         lb = QVBoxLayout(lines_box)
         lb.addWidget(self.all_heads)
@@ -121,10 +102,8 @@ class AttentionPanel(BasePanel):
         lb.addWidget(scroll, 1)
         self.stats_grid = AttentionGridView(self)
         self.stat = QComboBox(self)
-        for name, desc in HEAD_STAT_NAMES.items():
-            self.stat.addItem(name.replace("_", " "), name)
-            self.stat.setItemData(self.stat.count() - 1, desc, Qt.ItemDataRole.ToolTipRole)
-        self.stat.setToolTip("Per-head statistic, shown as a layer × head map: heads that look at [SEP] pop out")
+        for name in HEAD_STAT_NAMES:
+            self.stat.addItem(name, name)
         stats_box = QWidget(self)
         sb = QVBoxLayout(stats_box)
         sb.addWidget(self.stat)
@@ -132,10 +111,9 @@ class AttentionPanel(BasePanel):
         self.bertviz_box = QWidget(self)
         bv = QVBoxLayout(self.bertviz_box)
         self.bertviz_kind = QComboBox(self)
-        self.bertviz_kind.addItem("bertviz head view", "head")
-        self.bertviz_kind.addItem("bertviz model view", "model")
-        self.export_html_button = QPushButton("Export as interactive HTML…", self)
-        self.export_html_button.setToolTip("A self-contained bertviz page that opens offline in any browser")
+        self.bertviz_kind.addItem("", "head")
+        self.bertviz_kind.addItem("", "model")
+        self.export_html_button = QPushButton(self)
         row = QHBoxLayout()
         row.addWidget(self.bertviz_kind)
         row.addStretch(1)
@@ -143,20 +121,17 @@ class AttentionPanel(BasePanel):
         bv.addLayout(row)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.heatmap, "Heatmap")
-        self.tabs.addTab(self.grid, "All heads")
-        self.tabs.addTab(lines_box, "Head view")
-        self.tabs.addTab(stats_box, "Head statistics")
-        self.tabs.addTab(self.bertviz_box, "bertviz")
+        for w in (self.heatmap, self.grid, lines_box, stats_box, self.bertviz_box):
+            self.tabs.addTab(w, "")
         self.readout = QLabel(self)
         self.readout.setObjectName("caption")
-        caveat = QLabel(CAVEAT, self)
+        self.caveat = caveat = QLabel(self)
         caveat.setObjectName("caption")
         caveat.setOpenExternalLinks(True)
-        caveat.setToolTip(CAVEAT_TOOLTIP)
+        caveat.setWordWrap(True)
         footer = QHBoxLayout()
         footer.addWidget(self.readout, 1)
-        footer.addWidget(caveat)
+        footer.addWidget(caveat, 3)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
@@ -186,11 +161,17 @@ class AttentionPanel(BasePanel):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.export_html_button.clicked.connect(self._on_export_html_clicked)
         self.bertviz_kind.currentIndexChanged.connect(self._update_bertviz)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked)
-        QShortcut(QKeySequence("PgDown"), self, activated=lambda: self.layer.stepBy(1))
-        QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1))
-        QShortcut(QKeySequence("]"), self, activated=lambda: self.head.stepBy(1))
-        QShortcut(QKeySequence("["), self, activated=lambda: self.head.stepBy(-1))
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self._on_export_clicked,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("PgDown"), self, activated=lambda: self.layer.stepBy(1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("PgUp"), self, activated=lambda: self.layer.stepBy(-1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("]"), self, activated=lambda: self.head.stepBy(1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        QShortcut(QKeySequence("["), self, activated=lambda: self.head.stepBy(-1),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # keys shared with other panels
+        self.retranslate_ui()
         self.on_model_changed(self.loaded)
 
     # ---------------------------------------------------------------- command line and shared input
@@ -231,6 +212,69 @@ class AttentionPanel(BasePanel):
         self.publish_input(text=self.text.text(), text_pair=self.text_pair.text())
         self.refresh()
 
+    def retranslate_ui(self) -> None:
+        """Every label and tooltip in the current language (LanguageChange)."""
+        self.text.setToolTip(self.tr("Sentence to run through the model (Enter)"))
+        self.text_pair.setPlaceholderText(self.tr("optional sentence B"))
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Run the model once; switching layer or head reuses the result"))
+        self.source.setToolTip(self.tr("Which attention of an encoder-decoder to show. Cross-attention is recorded "
+                                       "at each real generation step, not teacher-forced."))
+        titles, descriptions = mode_titles(), mode_descriptions()
+        for i in range(self.mode.count()):
+            key = self.mode.itemData(i)
+            self.mode.setItemText(i, titles[key])
+            self.mode.setItemData(i, descriptions[key], Qt.ItemDataRole.ToolTipRole)
+        self.mode.setToolTip("\n\n".join(descriptions.values()))
+        self.layer.setPrefix(self.tr("layer "))
+        self.layer.setToolTip(self.tr("Layer (0 = closest to the input). PgUp/PgDn"))
+        self.head.setPrefix(self.tr("head "))
+        self.head.setToolTip(self.tr("Attention head within the layer. [ / ]"))
+        self.hide_special.setText(self.tr("hide special"))
+        self.hide_special.setToolTip(self.tr("Drop [CLS]/[SEP]/<s> rows and columns and renormalise each row to "
+                                             "sum to 1. Many heads park their attention on [SEP]; hiding it shows "
+                                             "the rest."))
+        self.merge.setText(self.tr("merge sub-words"))
+        self.merge.setToolTip(merge_rule())
+        self.pair.setToolTip(self.tr("Sentence-pair filter: show only attention from one sentence to the other"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the current view as PNG or SVG at projector resolution (Ctrl+E)"))
+        self.all_heads.setText(self.tr("all heads of the layer"))
+        self.all_heads.setToolTip(self.tr("Draw every head of the layer, one colour each"))
+        stat_titles, stat_tips = head_stat_titles(), head_stat_descriptions()
+        for i in range(self.stat.count()):
+            key = self.stat.itemData(i)
+            self.stat.setItemText(i, stat_titles.get(key, key))
+            self.stat.setItemData(i, stat_tips.get(key, HEAD_STAT_NAMES.get(key, "")), Qt.ItemDataRole.ToolTipRole)
+        self.stat.setToolTip(self.tr("Per-head statistic, shown as a layer × head map: heads that look at [SEP] "
+                                     "pop out"))
+        self.bertviz_kind.setItemText(0, self.tr("bertviz head view"))
+        self.bertviz_kind.setItemText(1, self.tr("bertviz model view"))
+        self.export_html_button.setText(self.tr("Export as interactive HTML…"))
+        self.export_html_button.setToolTip(self.tr("A self-contained bertviz page that opens offline in any browser"))
+        for i, text in enumerate((self.tr("Heatmap"), self.tr("All heads"), self.tr("Head view"),
+                                  self.tr("Head statistics"), "bertviz")):
+            self.tabs.setTabText(i, text)
+        links = "; ".join(f"<a href='{url}'>{name}</a>" for url, name in CAVEAT_PAPERS)
+        self.caveat.setText(self.tr("⚠ Attention weights are not explanations ({0})").format(links))
+        self.caveat.setToolTip(attention_caveat_tooltip())
+        self._fill_sources()
+        self._redraw()
+        self._draw_stats()
+
+    def _fill_sources(self) -> None:
+        names = attention_sources()
+        for i in range(self.source.count()):
+            key = self.source.itemData(i)
+            loaded = self.loaded
+            if key == "decoder" and (loaded is None or loaded.kind is not ModelKind.ENCODER_DECODER):
+                self.source.setItemText(i, names["self"] + " " + self.tr("(causal)"))
+            elif key in ("encoder", "decoder", "cross") and loaded is not None \
+                    and loaded.kind is ModelKind.ENCODER_DECODER:
+                self.source.setItemText(i, names[key])
+            else:
+                self.source.setItemText(i, names["self"])
+
     # ---------------------------------------------------------------- model and input
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
         self.data, self.view = None, None
@@ -239,7 +283,7 @@ class AttentionPanel(BasePanel):
         for w in (self.run_button, self.tabs):
             w.setEnabled(enabled)
         if loaded is None:
-            self.message_bar.show_info("Load a model to see its attention.")
+            self.message_bar.show_info(self.tr("Load a model to see its attention."))
             return
         self.layer.setRange(0, max(0, loaded.n_layers - 1))
         self.head.setRange(0, max(0, loaded.n_heads - 1))
@@ -247,7 +291,8 @@ class AttentionPanel(BasePanel):
         self.source.clear()
         keys = ["encoder", "decoder", "cross"] if loaded.kind is ModelKind.ENCODER_DECODER else [loaded.kind.value]
         for key in keys:
-            self.source.addItem(SOURCES.get(key, "Self-attention (causal)" if key == "decoder" else "Self-attention"), key)
+            self.source.addItem(key, key)
+        self._fill_sources()
         self.source.setVisible(loaded.kind is ModelKind.ENCODER_DECODER)
         self.source.blockSignals(False)
         self.text_pair.setEnabled(loaded.kind is not ModelKind.ENCODER_DECODER)
@@ -265,9 +310,30 @@ class AttentionPanel(BasePanel):
         self.data = result  # cached: layer/head/option changes only re-slice it
         self._rebuild_view()
 
+    # ---------------------------------------------------------------- lessons
+    def view_state(self) -> dict:
+        return {"layer": self.layer.value(), "head": self.head.value(), "tab": self.current_tab(),
+                "mode": self.mode.currentData(), "source": self.current_source(),
+                "hide_special": self.hide_special.isChecked(), "merge": self.merge.isChecked(),
+                "bertviz": self.bertviz_kind.currentData()}
+
+    def apply_view(self, view: dict) -> None:
+        for key, box in (("hide_special", self.hide_special), ("merge", self.merge)):
+            if isinstance(view.get(key), bool):
+                box.setChecked(view[key])
+        for key, combo in (("mode", self.mode), ("source", self.source), ("bertviz", self.bertviz_kind)):
+            if view.get(key) is not None and (i := combo.findData(view[key])) >= 0:
+                combo.setCurrentIndex(i)
+        if isinstance(view.get("layer"), int):
+            self.layer.setValue(view["layer"])
+        if isinstance(view.get("head"), int):
+            self.head.setValue(view["head"])
+        if view.get("tab") in TABS:
+            self.set_tab(view["tab"])
+
     # ---------------------------------------------------------------- views
     def options(self) -> ViewOptions:
-        frm, to = PAIRS[self.pair.currentText()]
+        frm, to = self.pair.currentData() or (None, None)
         return ViewOptions(mode=self.mode.currentData() or "head", hide_special=self.hide_special.isChecked(),
                            merge_subwords=self.merge.isChecked(), from_segment=frm, to_segment=to)
 
@@ -325,11 +391,14 @@ class AttentionPanel(BasePanel):
         layer, head = self.layer.value(), self.head.value()
         li = min(layer, v.values.shape[0] - 1)
         hi = min(head, v.values.shape[1] - 1)
-        what = MODE_TITLES[v.mode] if v.mode != "head" else f"layer {layer}, head {head}"
-        if v.mode in ("mean", "max", "rollout"):
-            what += f", layer {layer}"
+        if v.mode == "head":
+            what = self.tr("layer {0}, head {1}").format(layer, head)
+        elif v.mode in ("mean", "max", "rollout"):
+            what = self.tr("{0}, layer {1}").format(mode_titles()[v.mode], layer)
+        else:
+            what = mode_titles()[v.mode]
         self.heatmap.set_matrix(v.matrix(layer, head), v.row_labels, v.col_labels, masked=v.causal_mask(),
-                                title=f"{SOURCES.get(self.current_source(), 'Self-attention')}: {what}")
+                                title=f"{self.source.currentText() or attention_sources()['self']}: {what}")
         self.grid.select(li, hi)
         heads = list(range(v.values.shape[1])) if self.all_heads.isChecked() else [hi]
         self.lines.set_data(v.row_labels, v.col_labels, v.values[li], heads)
@@ -343,10 +412,11 @@ class AttentionPanel(BasePanel):
         name = self.stat.currentData()
         if att.shape[-1] != att.shape[-2]:
             self.stats_grid.set_values(np.zeros(att.shape[:2], dtype=np.float32),
-                                       title="Per-head statistics are computed for self-attention")
+                                       title=self.tr("Per-head statistics are computed for self-attention"))
             return
         stats = head_statistics(att, rows, special)
-        self.stats_grid.set_values(stats.get(name), title=f"{name.replace('_', ' ')} per layer × head")
+        self.stats_grid.set_values(stats.get(name), title=self.tr("{0} per layer × head").format(
+            self.stat.currentText()))
 
     # ---------------------------------------------------------------- interaction
     @Slot(int, int)
@@ -401,7 +471,8 @@ class AttentionPanel(BasePanel):
             return
         data = self._bertviz_input()
         if data is None:
-            self.message_bar.show_info("bertviz shows square self-attention: pick the encoder or decoder source.")
+            self.message_bar.show_info(self.tr("bertviz shows square self-attention: pick the encoder or decoder "
+                                               "source."))
             return
         if self._bertviz is None:
             from ..widgets.bertviz_view import BertvizView
@@ -412,8 +483,8 @@ class AttentionPanel(BasePanel):
         tokens, att, b_start = data
         options = self._bertviz_options(len(tokens))
         if options:
-            self.message_bar.show_info(f"{len(tokens)} tokens: the model view shows layer {self.layer.value()} "
-                                       "only (all layers would take minutes to draw).")
+            self.message_bar.show_info(self.tr("{0} tokens: the model view shows layer {1} only (all layers "
+                                               "would take minutes to draw).").format(len(tokens), self.layer.value()))
         try:
             self._bertviz.set_attention(tokens, att, view=self.bertviz_kind.currentData(),
                                         sentence_b_start=b_start, **options)
@@ -423,17 +494,17 @@ class AttentionPanel(BasePanel):
     @Slot(bool)
     def _on_bertviz_loaded(self, ok: bool) -> None:
         if not ok and self._bertviz is not None:
-            self.message_bar.show_error(f"bertviz could not draw: {self._bertviz.error_message}")
+            self.message_bar.show_error(self.tr("bertviz could not draw: {0}").format(self._bertviz.error_message))
         self.bertviz_ready.emit(ok)
 
     @Slot()
     def _on_export_html_clicked(self) -> None:
         data = self._bertviz_input()
         if data is None:
-            self.message_bar.show_info("Run the model first (bertviz shows square self-attention only).")
+            self.message_bar.show_info(self.tr("Run the model first (bertviz shows square self-attention only)."))
             return
-        self._save_with_dialog("Export bertviz as HTML", "attention.html", "HTML (*.html)", self.export_html,
-                               ": it opens offline in any browser.")
+        self._save_with_dialog(self.tr("Export bertviz as HTML"), "attention.html", self.tr("HTML page (*.html)"),
+                               self.export_html, self.tr("{0}: it opens offline in any browser."))
 
     def export_html(self, path: Path) -> Path:
         from core.bertviz_html import export_html
@@ -454,13 +525,13 @@ class AttentionPanel(BasePanel):
     @Slot()
     def _on_export_clicked(self) -> None:
         if self.view is None:
-            self.message_bar.show_info("Nothing to export yet: run the model first.")
+            self.message_bar.show_info(self.tr("Nothing to export yet: run the model first."))
             return
-        self._save_with_dialog("Export view", f"attention-{self.current_tab()}.png",
-                               "PNG image (*.png);;SVG vector image (*.svg)", self.export_current)
+        self._save_with_dialog(self.tr("Export view"), f"attention-{self.current_tab()}.png",
+                               self.tr("PNG image (*.png);;SVG vector image (*.svg)"), self.export_current)
 
     def _save_with_dialog(self, title: str, default: str, filters: str, save: Callable[[Path], Path],
-                          note: str = "") -> None:
+                          note: str = "{0}") -> None:
         """Ask for a file name, call ``save`` and report the outcome in the message bar."""
         path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
         if not path:
@@ -468,6 +539,6 @@ class AttentionPanel(BasePanel):
         try:
             save(Path(path))
         except (InspectorError, OSError, ValueError) as exc:
-            self.message_bar.show_error(f"Could not export: {exc}")
+            self.message_bar.show_error(self.tr("Could not export: {0}").format(exc))
         else:
-            self.message_bar.show_info(f"Saved {path}{note}")
+            self.message_bar.show_info(self.tr("Saved {0}").format(note.format(path)))

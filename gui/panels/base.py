@@ -32,6 +32,9 @@ class BasePanel(QWidget):
     uses_shared_input = False       # True: the panel shows (and publishes) the shared sentence
     result_shown = Signal()      # emitted after a result is drawn (screenshots, tests)
     busy_changed = Signal(bool)
+    # Requests to the window (panels never reach for it): load a model into a slot, show a panel.
+    load_requested = Signal(str, str)     # (source, slot)
+    panel_requested = Signal(str)         # panel key
     slot_pinned = Signal(str)    # the panel now follows this slot
     linked_changed = Signal(bool)
 
@@ -94,6 +97,14 @@ class BasePanel(QWidget):
 
     def on_shared_input(self, value: SharedInput) -> None:
         """Show the shared input (GUI thread); panels with ``uses_shared_input`` override it."""
+
+    # ---------------------------------------------------------------- lessons
+    def view_state(self) -> dict:
+        """This panel's view settings as JSON values (layer/head, top-k ...), recorded in lessons."""
+        return {}
+
+    def apply_view(self, view: dict) -> None:
+        """Restore ``view_state()`` output; unknown keys are ignored (lessons from other versions)."""
 
     def display_title(self) -> str:
         return QCoreApplication.translate("Panels", self.title)

@@ -43,6 +43,10 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("mask", "mask_panel:MaskPanel", "left", "left"),
     PanelSpec("tokens", "tokens_panel:TokensPanel", "right", "right"),
     PanelSpec("attention", "attention_panel:AttentionPanel", "right", "right"),
+    PanelSpec("embeddings", "embeddings_panel:EmbeddingsPanel", "right", "right"),
+    PanelSpec("spans", "spans_panel:SpansPanel", "right", "right"),
+    PanelSpec("generate", "generation_panel:GenerationPanel", "left", "left"),
+    PanelSpec("finetune", "finetune_panel:FineTunePanel", "right", "right"),
     PanelSpec("pretrain", "pretrain_panel:PretrainPanel", "right", "right"),
 )
 

@@ -7,13 +7,11 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QLin
 
 from core import Encoding, LoadedModel, errors
 
+from ..concepts import bert_input_explanation
 from ..resources import sample_texts
 from ..state import ModelState
 from ..widgets.token_strip import TokenStrip
 from .base import BasePanel
-
-INPUT_TOOLTIP = ("BERT's input = token embedding + segment embedding (sentence A or B) + position embedding. "
-                 "[CLS] starts the input and its final vector is used for classification; [SEP] ends each sentence.")
 
 
 class TokensPanel(BasePanel):
@@ -28,26 +26,23 @@ class TokensPanel(BasePanel):
         self.encoding: Encoding | None = None
         self.text_a = QLineEdit(self)
         self.text_b = QLineEdit(self)
-        self.text_b.setPlaceholderText("optional second sentence (sentence B)")
         for w in (self.text_a, self.text_b):
             w.setClearButtonEnabled(True)
-            w.setToolTip(INPUT_TOOLTIP)
         self.examples = QComboBox(self)
-        self.examples.addItem("Examples…")
+        self.examples.addItem("")
         self._pairs = sample_texts().get("tokens", [])
         self.examples.addItems([" | ".join(p for p in pair if p) for pair in self._pairs])
 
+        self.label_a, self.label_b = QLabel(self), QLabel(self)
         form = QFormLayout()
-        form.addRow("Sentence A", self.text_a)
-        form.addRow("Sentence B", self.text_b)
+        form.addRow(self.label_a, self.text_a)
+        form.addRow(self.label_b, self.text_b)
         self.strip = TokenStrip(self, show_positions=True)
-        self.strip.setToolTip(INPUT_TOOLTIP)
         self.summary = QLabel(self)
         self.summary.setObjectName("caption")
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setToolTip(INPUT_TOOLTIP)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         layout = QVBoxLayout(self)
@@ -66,7 +61,18 @@ class TokensPanel(BasePanel):
         if self._pairs:
             self.text_a.setText(self._pairs[0][0])
             self.text_b.setText(self._pairs[0][1])
+        self.retranslate_ui()
         self.on_model_changed(self.loaded)
+
+    def retranslate_ui(self) -> None:
+        self.text_b.setPlaceholderText(self.tr("optional second sentence (sentence B)"))
+        for w in (self.text_a, self.text_b, self.strip, self.table):
+            w.setToolTip(bert_input_explanation())
+        self.examples.setItemText(0, self.tr("Examples…"))
+        self.label_a.setText(self.tr("Sentence A"))
+        self.label_b.setText(self.tr("Sentence B"))
+        if self.loaded is not None or self.encoding is not None:
+            self.refresh()
 
     def set_texts(self, a: str, b: str = "") -> None:
         self.text_a.setText(a)
@@ -101,7 +107,7 @@ class TokensPanel(BasePanel):
         inspector = self.inspector
         if inspector is None:
             self._show(None)
-            self.message_bar.show_info("Load a model to see how its tokenizer splits text.")
+            self.message_bar.show_info(self.tr("Load a model to see how its tokenizer splits text."))
             return
         try:
             enc = inspector.encode(self.text_a.text(), self.text_b.text() or None)
@@ -111,7 +117,8 @@ class TokensPanel(BasePanel):
             return
         self.message_bar.clear()
         if enc.truncated:
-            self.message_bar.show_info(f"Cut to the model's maximum of {self.loaded.max_length} tokens.")
+            self.message_bar.show_info(
+                self.tr("Cut to the model's maximum of {0} tokens.").format(self.loaded.max_length))
         self._show(enc)
         self.result_shown.emit()
 
@@ -122,10 +129,11 @@ class TokensPanel(BasePanel):
             self.table.setRowCount(0)
             self.summary.clear()
             return
-        rows = ("token", "token id", "segment", "position")
+        rows = (self.tr("token embedding"), self.tr("token id"), self.tr("segment embedding"),
+                self.tr("position embedding"))
         self.table.setRowCount(len(rows))
         self.table.setColumnCount(len(enc))
-        self.table.setVerticalHeaderLabels([f"{r} embedding" if r != "token id" else r for r in rows])
+        self.table.setVerticalHeaderLabels(list(rows))
         for j in range(len(enc)):
             values = (enc.tokens[j], str(int(enc.input_ids[j])), "AB"[int(enc.segment_ids[j])], str(j))
             for i, v in enumerate(values):
@@ -133,5 +141,6 @@ class TokensPanel(BasePanel):
         n_words = len(set(enc.word_ids[enc.word_ids >= 0].tolist()))
         n_special = int(enc.special_mask.sum())
         self.summary.setText(
-            f"{len(enc)} tokens: {n_words} words → {len(enc) - n_special} sub-word pieces + {n_special} special tokens. "
-            "Each column's three embeddings are added to form the model's input vector.")
+            self.tr("{0} tokens: {1} words → {2} sub-word pieces + {3} special tokens. Each column's three "
+                    "embeddings are added to form the model's input vector.").format(
+                len(enc), n_words, len(enc) - n_special, n_special))

@@ -6,19 +6,25 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
-from .heatmap import HIGHLIGHT_PEN, MASK_RGBA, setup_matrix_plot
+from ..view_style import view_style
+from .heatmap import HIGHLIGHT_PEN, setup_matrix_plot
 
 #: Pixels between tiles; gap pixels are NaN, which ImageItem leaves transparent (white background).
 GAP = 2
-SCALE_TIPS = {
-    False: "Colours: one shared 0–1 scale, so heads can be compared with each other.",
-    True: "Colours: each tile scaled to its own maximum — patterns are easier to read, "
-          "but colours are not comparable between heads.",
-}
+
+
+def scale_tip(per_tile_max: bool) -> str:
+    """What the colours mean (tooltip), in the current language."""
+    if per_tile_max:
+        return QCoreApplication.translate(
+            "AttentionGridView", "Colours: each tile scaled to its own maximum — patterns are easier to read, "
+            "but colours are not comparable between heads.")
+    return QCoreApplication.translate(
+        "AttentionGridView", "Colours: one shared 0–1 scale, so heads can be compared with each other.")
 
 
 def block_mean(att: np.ndarray, tile: int) -> np.ndarray:
@@ -77,6 +83,7 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         self._plot = plot = self.addPlot(row=0, col=0)
         self._image, self._mask_image, self._bar = setup_matrix_plot(plot)
         plot.setAspectLocked(True)  # tiles stay square
+        view_style().changed.connect(self._on_style_changed)
         for name in ("left", "top"):
             plot.getAxis(name).setStyle(tickLength=0)
         self._box = QGraphicsRectItem()
@@ -186,8 +193,11 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         self._plot.vb.setRange(xRange=(0, width), yRange=(0, height), padding=0.01)
         self._plot.getAxis("left").setTicks([[(self.tile_rect(i, 0).center().y(), f"L{i}") for i in range(n_layers)]])
         self._plot.getAxis("top").setTicks([[(self.tile_rect(0, j).center().x(), f"H{j}") for j in range(n_heads)]])
-        self.setToolTip(SCALE_TIPS[self._per_tile_max] if self._grid is None else "")
+        self.setToolTip(scale_tip(self._per_tile_max) if self._grid is None else "")
         self.select(*(self._selected or (None, None)))
+
+    def _on_style_changed(self) -> None:
+        self._bar.setColorMap(view_style().colormap())
 
     def _render_mask(self, n_layers: int, n_heads: int) -> None:
         if self._tile_mask is None or not self._tile_mask.any():
@@ -196,7 +206,7 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
             return
         (th, tw), gap = self._cell, self._gap
         tile_rgba = np.zeros((th, tw, 4), dtype=np.uint8)
-        tile_rgba[self._tile_mask] = MASK_RGBA
+        tile_rgba[self._tile_mask] = view_style().mask_rgba()
         overlay = np.zeros((n_layers, th + gap, n_heads, tw + gap, 4), dtype=np.uint8)
         overlay[:, :th, :, :tw] = tile_rgba[None, :, None, :, :]
         overlay = overlay.reshape(n_layers * (th + gap), n_heads * (tw + gap), 4)
@@ -227,10 +237,12 @@ class AttentionGridView(pg.GraphicsLayoutWidget):
         if hit is None:
             self._hover_text = ""
         elif self._grid is not None:
-            self._hover_text = f"layer {hit[0]}, head {hit[1]}: {float(self._grid[hit]):.3f}"
+            self._hover_text = QCoreApplication.translate("AttentionGridView", "layer {0}, head {1}: {2}").format(
+                hit[0], hit[1], f"{float(self._grid[hit]):.3f}")
         else:
-            self._hover_text = f"layer {hit[0]}, head {hit[1]} (click to open)"
-        tip = SCALE_TIPS[self._per_tile_max] if self._grid is None else ""
+            self._hover_text = QCoreApplication.translate(
+                "AttentionGridView", "layer {0}, head {1} (click to open)").format(hit[0], hit[1])
+        tip = scale_tip(self._per_tile_max) if self._grid is None else ""
         self.setToolTip("\n".join(x for x in (self._hover_text, tip) if x))
 
     def _on_scene_clicked(self, ev) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QMouseEvent, QPainter, QPaintEngine, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -229,8 +229,10 @@ class HeadLinesView(QWidget):
         painter.save()
         painter.setFont(bold)
         painter.setPen(text_pen)
+        headers = {"from": QCoreApplication.translate("HeadLinesView", "from"),
+                   "to": QCoreApplication.translate("HeadLinesView", "to")}
         for side, align in (("from", Qt.AlignmentFlag.AlignRight), ("to", Qt.AlignmentFlag.AlignLeft)):
-            painter.drawText(self._token_rect(side, -1), align | Qt.AlignmentFlag.AlignVCenter, side)
+            painter.drawText(self._token_rect(side, -1), align | Qt.AlignmentFlag.AlignVCenter, headers[side])
         painter.restore()
         focus = self._focus()
         painter.setPen(text_pen)

@@ -7,30 +7,19 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+
+from ..i18n import Retranslatable
+from ..view_style import plot_font, view_style
+from .token_axis import MAX_LABEL_PX, TokenAxis, metrics_funcs, nice_step, plan_square
 
 #: Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle).
 MASK_RGBA = (222, 222, 222, 255)
 #: Outline of the selected token's row and column.
 HIGHLIGHT_PEN = pg.mkPen("#ff3b30", width=2)
-#: Labels longer than this many pixels are elided, so one long sub-word cannot eat the plot.
-MAX_LABEL_PX = 110
-#: Tick steps are rounded up to one of these (times powers of ten) so thinned labels land on round indices.
-_NICE_STEPS = (1, 2, 5)
-
-
-def nice_step(minimum: float) -> int:
-    """Smallest 1/2/5×10^k integer that is ≥ ``minimum`` (1 for anything ≤ 1)."""
-    if minimum <= 1:
-        return 1
-    power = 10 ** math.floor(math.log10(minimum))
-    for base in (*_NICE_STEPS, 10):
-        if base * power >= minimum:
-            return int(base * power)
-    return int(10 * power)
-
+__all__ = ["HIGHLIGHT_PEN", "MASK_RGBA", "MAX_LABEL_PX", "HeatmapView", "nice_step", "setup_matrix_plot"]
 
 
 def setup_matrix_plot(plot: pg.PlotItem) -> tuple[pg.ImageItem, pg.ImageItem, pg.ColorBarItem]:
@@ -48,12 +37,12 @@ def setup_matrix_plot(plot: pg.PlotItem) -> tuple[pg.ImageItem, pg.ImageItem, pg
     mask_image.setZValue(5)
     plot.addItem(image)
     plot.addItem(mask_image)
-    bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap="viridis", interactive=False, width=14)
+    bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=view_style().colormap(), interactive=False, width=14)
     bar.setImageItem(image, insert_in=plot)
     return image, mask_image, bar
 
 
-class HeatmapView(pg.GraphicsLayoutWidget):
+class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
     """A rows × cols attention matrix (rows = "from"/query, cols = "to"/key) with token labels."""
 
     cell_hovered = Signal(int, int, float)
@@ -72,20 +61,46 @@ class HeatmapView(pg.GraphicsLayoutWidget):
         self._hover: tuple[int, int] | None = None
         self._hover_text = ""
         self._selected: int | None = None
-        self._font = QFont()  # the application font, so Qt's fallback finds CJK glyphs
+        self._font = plot_font()  # the application font (projector size) with CJK/Cyrillic fallbacks
+        self._plans: tuple[object, object] | None = None
 
         self._readout = self.addLabel("", row=0, col=0, justify="left", color="#222")
-        self._plot = plot = self.addPlot(row=1, col=0)
+        self._plot = plot = self.addPlot(row=1, col=0, axisItems={"top": TokenAxis("top"), "left": TokenAxis("left")})
         self._image, self._mask_image, self._bar = setup_matrix_plot(plot)
-        for name, text in (("left", "from (query)"), ("top", "to (key)")):
-            axis = plot.getAxis(name)
-            axis.setStyle(tickFont=self._font, tickLength=-3)
-            axis.setLabel(text, color="#555")
+        for name in ("left", "top"):
+            plot.getAxis(name).setStyle(tickFont=self._font, tickLength=-3)
+        self.retranslate_ui()
         self._row_box = self._outline()
         self._col_box = self._outline()
         plot.vb.sigResized.connect(self._update_ticks)
         plot.vb.sigRangeChanged.connect(self._update_ticks)
+        view_style().changed.connect(self._on_style_changed)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    def _on_style_changed(self) -> None:
+        self._bar.setColorMap(view_style().colormap())
+        if self._masked is not None and self._masked.any():
+            overlay = np.zeros((*self._masked.shape, 4), dtype=np.uint8)
+            overlay[self._masked] = view_style().mask_rgba()
+            self._mask_image.setImage(overlay, autoLevels=False)
+
+    def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        # The projector text size changes the application font: relabel with the new size.
+        if ev.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange) and hasattr(self, "_plot"):
+            self._font = plot_font()
+            self.retranslate_ui()
+            if getattr(self, "_title", ""):
+                self._plot.setTitle(html.escape(self._title), size=f"{max(10.0, self._font.pointSizeF()):g}pt")
+            self._row_ticks, self._col_ticks = [], []
+            self._update_ticks()
+        super().changeEvent(ev)
+
+    def retranslate_ui(self) -> None:
+        size = f"{max(9.0, self._font.pointSizeF() * 0.9):g}pt"   # follows the projector text size
+        self._plot.getAxis("left").setLabel(QCoreApplication.translate("HeatmapView", "from (query)"), color="#555",
+                                            **{"font-size": size})
+        self._plot.getAxis("top").setLabel(QCoreApplication.translate("HeatmapView", "to (key)"), color="#555",
+                                           **{"font-size": size})
 
     def _outline(self) -> QGraphicsRectItem:
         box = QGraphicsRectItem()
@@ -118,14 +133,15 @@ class HeatmapView(pg.GraphicsLayoutWidget):
         self._bar.setLevels(levels)
         if mask is not None and mask.any():
             overlay = np.zeros((rows, cols, 4), dtype=np.uint8)
-            overlay[mask] = MASK_RGBA
+            overlay[mask] = view_style().mask_rgba()
             self._mask_image.setImage(overlay, autoLevels=False)
             self._mask_image.setRect(rect)
             self._mask_image.setVisible(True)
         else:
             self._mask_image.clear()
             self._mask_image.setVisible(False)
-        self._plot.setTitle(html.escape(title) if title else None)
+        self._title = title
+        self._plot.setTitle(html.escape(title) if title else None, size=f"{max(10.0, self._font.pointSizeF()):g}pt")
         vb = self._plot.vb
         vb.setLimits(xMin=-0.5, xMax=max(cols, 1) - 0.5, yMin=-0.5, yMax=max(rows, 1) - 0.5)
         vb.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
@@ -194,20 +210,33 @@ class HeatmapView(pg.GraphicsLayoutWidget):
         metrics = QFontMetrics(self._font)
         row_labels = [self._elide(metrics, s) for s in self._row_labels]
         col_labels = [self._elide(metrics, s) for s in self._col_labels]
-        row_px = height / max(y1 - y0, 1e-9)
         col_px = width / max(x1 - x0, 1e-9)
-        row_step = nice_step(1.15 * metrics.height() / max(row_px, 1e-9))
-        widest = max((metrics.horizontalAdvance(s) for s in col_labels), default=0)
-        col_step = nice_step((widest + 8) / max(col_px, 1e-9))
-        row_ticks = [(i, row_labels[i]) for i in range(0, rows, row_step)]
-        col_ticks = [(j, col_labels[j]) for j in range(0, cols, col_step)]
-        # setTicks relayouts the axis, which resizes the view box and calls us again: stop when stable.
-        if row_ticks != self._row_ticks:
+        base = self._font.pointSizeF()
+        line_px, _ = metrics_funcs(self._font, row_labels)
+        _, col_text_px = metrics_funcs(self._font, col_labels)
+        top = self._plot.getAxis("top")
+        label_h = 1.2 * line_px(0.9 * base) if top.labelText else 0   # the "to (key)" axis title
+        row_plan, col_plan = plan_square(rows, cols, height + top.height(), col_px, base, line_px=line_px,
+                                         col_text_px=col_text_px, axis_extra_px=10 + label_h)
+        row_ticks = [(i, row_labels[i]) for i in range(0, rows, row_plan.step)]
+        col_ticks = [(j, col_labels[j]) for j in range(0, cols, col_plan.step)]
+        # set_labels relayouts the axis, which resizes the view box and calls us again: stop when stable.
+        if row_ticks != self._row_ticks or self._plans is None or self._plans[0] != row_plan:
             self._row_ticks = row_ticks
-            self._plot.getAxis("left").setTicks([row_ticks])
-        if col_ticks != self._col_ticks:
+            self._plot.getAxis("left").set_labels(row_ticks, self._sized(row_plan.point_size), False)
+        if col_ticks != self._col_ticks or self._plans is None or self._plans[1] != col_plan:
             self._col_ticks = col_ticks
-            self._plot.getAxis("top").setTicks([col_ticks])
+            self._plot.getAxis("top").set_labels(col_ticks, self._sized(col_plan.point_size), col_plan.rotated)
+        self._plans = (row_plan, col_plan)
+
+    def label_plans(self):
+        """The (row, column) ``LabelPlan`` in use: font size, thinning step, rotation."""
+        return self._plans
+
+    def _sized(self, pt: float) -> QFont:
+        f = QFont(self._font)
+        f.setPointSizeF(pt)
+        return f
 
     @staticmethod
     def _elide(metrics: QFontMetrics, text: str) -> str:
@@ -244,7 +273,8 @@ class HeatmapView(pg.GraphicsLayoutWidget):
             return
         r, c = cell
         value = float(self._values[r, c])
-        suffix = " (masked)" if self._masked is not None and self._masked[r, c] else ""
+        suffix = (" " + QCoreApplication.translate("HeatmapView", "(masked)")
+                  if self._masked is not None and self._masked[r, c] else "")
         self._set_readout(f"{self._row_labels[r]} → {self._col_labels[c]}: {value:.3f}{suffix}")
         self.cell_hovered.emit(r, c, value)
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
 
 from core import MaskPrediction
+
+from ..view_style import plot_font
 
 BAR_BRUSH = pg.mkBrush("#3a73d0")
 TOP_BRUSH = pg.mkBrush("#1f9d55")
@@ -33,18 +34,17 @@ class ProbabilityBarsView(pg.GraphicsLayoutWidget):
         return [list(x) for x in self._labels]
 
     def set_predictions(self, predictions: tuple[MaskPrediction, ...] | list[MaskPrediction],
-                        titles: list[str] | None = None) -> None:
+                        titles: list[str] | None = None, axis_label: str = "") -> None:
         """Draw one plot per prediction; ``titles`` label each plot (default: position)."""
         self.clear_bars()
-        font = QFont()
-        font.setPointSize(12)
+        font = plot_font()  # follows the projector text size, with CJK/Cyrillic fallbacks
         for n, pred in enumerate(predictions):
             probs = np.array([c.probability for c in pred.candidates], dtype=float)
             labels = [c.token for c in pred.candidates]
             self._values.append(probs)
             self._labels.append(labels)
-            title = titles[n] if titles else f"[MASK] at token {pred.position}"
-            plot = self.addPlot(row=n, col=0, title=f"<span style='font-size:13pt'>{title}</span>")
+            title = titles[n] if titles else f"[MASK] @ {pred.position}"
+            plot = self.addPlot(row=n, col=0, title=f"<span style='font-size:{font.pointSizeF() + 1:g}pt'>{title}</span>")
             plot.setMouseEnabled(False, False)
             plot.hideButtons()
             plot.setMenuEnabled(False)
@@ -60,7 +60,8 @@ class ProbabilityBarsView(pg.GraphicsLayoutWidget):
             left.setTicks([[(i, lab) for i, lab in enumerate(labels)]])
             left.setStyle(tickFont=font)
             left.setWidth(110)
-            plot.getAxis("bottom").setLabel("probability")
+            if axis_label:
+                plot.getAxis("bottom").setLabel(axis_label)
             plot.invertY(True)
             plot.setXRange(0, 1.18, padding=0)
             plot.setYRange(-0.6, len(probs) - 0.4, padding=0)

@@ -1,11 +1,12 @@
 """The BERT input picture: one chip per sub-word token with its id, specials and segments marked."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core import Encoding
 
+from ..i18n import Retranslatable
 from .flow_layout import FlowLayout
 
 
@@ -16,7 +17,8 @@ class TokenChip(QLabel):
 
     def __init__(self, index: int, token: str, token_id: int, *, special: bool, segment: int,
                  masked: bool, position: bool, parent: QWidget | None = None) -> None:
-        pos = f"<br><span style='color:#7a7a7a;font-size:small'>pos {index}</span>" if position else ""
+        pos_text = QCoreApplication.translate("TokenStrip", "pos {0}").format(index)
+        pos = f"<br><span style='color:#7a7a7a;font-size:small'>{pos_text}</span>" if position else ""
         super().__init__(f"<b>{_escape(token)}</b><br><span style='color:#5b6b7f;font-size:small'>{token_id}</span>{pos}",
                          parent)
         self.index = index
@@ -37,7 +39,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class TokenStrip(QWidget):
+class TokenStrip(Retranslatable, QWidget):
     """Shows an ``Encoding`` as wrapped token chips; emits ``token_clicked(index)``."""
 
     token_clicked = Signal(int)
@@ -72,17 +74,24 @@ class TokenStrip(QWidget):
             self.chips.append(chip)
         self._holder.updateGeometry()
 
+    def retranslate_ui(self) -> None:
+        if self.encoding is not None:
+            for i, chip in enumerate(self.chips):
+                chip.setToolTip(self._tooltip(self.encoding, i))
+
     @staticmethod
     def _tooltip(enc: Encoding, i: int) -> str:
         if enc.special_mask[i]:
-            return (f"{enc.tokens[i]} is a special token added by the tokenizer "
-                    "([CLS] starts the input, [SEP] ends each sentence).")
+            return QCoreApplication.translate(
+                "TokenStrip", "{0} is a special token added by the tokenizer ([CLS] starts the input, [SEP] ends "
+                "each sentence).").format(enc.tokens[i])
         seg = "A" if enc.segment_ids[i] == 0 else "B"
         start, end = enc.offsets[i]
         source = enc.text if enc.segment_ids[i] == 0 else (enc.text_pair or "")
-        return (f"token {i}: '{enc.tokens[i]}' (id {int(enc.input_ids[i])}), sentence {seg}, "
-                f"word {int(enc.word_ids[i])}, characters {start}–{end}: '{source[start:end]}'. "
-                "Pieces starting with ## continue the previous word (WordPiece).")
+        return QCoreApplication.translate(
+            "TokenStrip", "token {0}: '{1}' (id {2}), sentence {3}, word {4}, characters {5}–{6}: '{7}'. Pieces "
+            "starting with ## continue the previous word (WordPiece).").format(
+            i, enc.tokens[i], int(enc.input_ids[i]), seg, int(enc.word_ids[i]), start, end, source[start:end])
 
     @Slot(int)
     def _on_chip_clicked(self, index: int) -> None:

@@ -156,7 +156,10 @@ def test_embedding_view_and_projection(fake_batch):
     for i in range(3):
         for j in range(3):
             assert view.contextual[i, j] == pytest.approx(_cos(occ[i], occ[j]), abs=TOL)
-    assert view.occurrence_labels == ("S1: bank", "S2: bank", "S3: bank")
+    assert view.occurrence_labels == ("S1", "S2", "S3")
+    twice = E.TargetMatch("bank", (E.Occurrence(0, (1,), "bank"), E.Occurrence(0, (4,), "Bank"),
+                                   E.Occurrence(2, (2,), "bank")), ())
+    assert E.occurrence_labels(b, twice) == ("S1#1", "S1#2", "S3")
     proj = view.projection
     assert len(proj.labels) == int(b.content_mask.sum())          # no special, no padded token
     assert proj.is_target.sum() == 3
@@ -310,3 +313,22 @@ def test_model_input_table_lookup_and_neighbours(bert_mini_dir):
     assert all(n.item not in loaded.tokenizer.all_special_tokens for n in near)
     cos = E.cosine_matrix(table.lookup("girl").vector[None], w)[0]
     assert near[0].cosine <= float(np.sort(cos)[-1]) + 1e-6
+
+
+@pytest.mark.parametrize("fixture", ["tiny_gpt2_dir", "tiny_roberta_mlm_dir", "tiny_t5_dir"])
+def test_batched_forward_other_families(fixture, request):
+    """GPT-2 (learned positions), RoBERTa (positions after the padding index) and a T5 encoder:
+    right padding never changes a real token's state."""
+    import torch
+
+    loaded = load_checkpoint(request.getfixturevalue(fixture))
+    texts = ["the little girl went to the park", "she played"]
+    batch = E.sentence_batch(loaded, texts)
+    module = loaded.model.get_encoder() if loaded.kind.value == "encoder-decoder" else loaded.model
+    for s, text in enumerate(texts):
+        enc = loaded.tokenizer(text, return_tensors="pt")
+        with torch.inference_mode():
+            out = module(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"], output_hidden_states=True)
+        want = torch.stack(out.hidden_states).squeeze(1).numpy()
+        n = len(batch.encodings[s])
+        np.testing.assert_allclose(batch.hidden[s, :, :n], want, atol=1e-5, rtol=0)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.widgets.attention_grid import GAP, SCALE_TIPS, AttentionGridView, block_mean
+from gui.widgets.attention_grid import GAP, AttentionGridView, scale_tip, block_mean
 from gui.widgets.heatmap import MASK_RGBA
 from tests.helpers import random_attention
 
@@ -102,7 +102,7 @@ def test_per_tile_max_rescales_each_tile(grid) -> None:
             assert tile.max() == pytest.approx(1.0)
             np.testing.assert_allclose(tile, means[layer, head] / means[layer, head].max(), rtol=1e-6)
     np.testing.assert_allclose(tile_of(mosaic, 1, 1, 4), faint / faint.max(), rtol=1e-6)
-    assert grid.toolTip() == SCALE_TIPS[True]
+    assert grid.toolTip() == scale_tip(True)
     np.testing.assert_allclose(grid.tile_means()[1, 1], faint)  # raw means untouched
 
 

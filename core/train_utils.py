@@ -1,0 +1,165 @@
+"""Helpers of the training engine: devices and precision, SDPA copies, schedule, batching, OOM."""
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from . import errors
+
+
+def resolve_device(name: str = "auto") -> str:
+    import torch
+
+    if name == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise errors.TrainingError("CUDA was asked for but no GPU is usable.", hint="Choose CPU.")
+    return name
+
+
+def resolve_precision(device: str, precision: str = "auto") -> str:
+    """``fp32`` on CPU unless asked; on CUDA bf16 where supported, else fp16 (with a scaler)."""
+    import torch
+
+    if precision not in ("auto", "fp32", "bf16", "fp16"):
+        raise errors.TrainingError(f"Unknown precision '{precision}'.", hint="Use auto, fp32, bf16 or fp16.")
+    if precision != "auto":
+        if precision == "fp16" and not device.startswith("cuda"):
+            return "fp32"  # fp16 autocast on CPU is slower and unscaled: keep fp32
+        return precision
+    if device.startswith("cuda"):
+        return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
+    return "fp32"
+
+
+def training_copy(model: Any) -> Any:
+    """A deep copy of ``model`` for training, float32, with SDPA attention where supported.
+
+    The app's inspection models use eager attention (to return attention weights);
+    training on a copy keeps them untouched and lets every other panel go on using them.
+    """
+    import torch
+
+    clone = copy.deepcopy(model)
+    clone.to(dtype=torch.float32)
+    set_sdpa(clone)
+    return clone
+
+
+def set_sdpa(model: Any) -> str:
+    """Switch a transformers model to SDPA attention; returns the implementation in use."""
+    setter = getattr(model, "set_attn_implementation", None)
+    if setter is not None:
+        try:
+            setter("sdpa")
+        except (ValueError, ImportError, NotImplementedError):
+            pass  # this architecture has no SDPA path: it trains with eager attention
+    cfg = getattr(model, "config", None)
+    return str(getattr(cfg, "_attn_implementation", "eager")) if cfg is not None else "n/a"
+
+
+def load_for_training(path: str | Path, auto_cls: Any, **kwargs: Any) -> Any:
+    """``auto_cls.from_pretrained(path)`` in float32 with SDPA attention (safetensors preferred)."""
+    import torch
+
+    kwargs.setdefault("dtype", torch.float32)
+    kwargs.setdefault("attn_implementation", "sdpa")
+    try:
+        return auto_cls.from_pretrained(str(path), **kwargs)
+    except (ValueError, ImportError):
+        kwargs["attn_implementation"] = "eager"
+        return auto_cls.from_pretrained(str(path), **kwargs)
+
+
+def linear_schedule(warmup: int, total: int) -> Callable[[int], float]:
+    """Multiplier for the learning rate: linear warm-up to 1, then linear decay to 0."""
+    def fn(step: int) -> float:
+        if warmup > 0 and step < warmup:
+            return (step + 1) / warmup
+        return max(0.0, (total - step) / max(1, total - warmup))
+    return fn
+
+
+def epoch_batches(n: int, batch_size: int, seed: int, epoch: int,
+                  lengths: Sequence[int] | None = None, group_by_length: bool = True) -> list[list[int]]:
+    """The batches (lists of example indices) of one epoch, a pure function of (seed, epoch).
+
+    With lengths, examples are grouped like transformers' ``LengthGroupedSampler``: a random
+    permutation cut into mega-batches of 50 batches, each sorted by length, then the batch
+    order is shuffled — little padding, still random.
+    """
+    import torch
+
+    g = torch.Generator().manual_seed(seed * 1_000_003 + epoch)
+    order = torch.randperm(n, generator=g).tolist()
+    if lengths is None or not group_by_length:
+        return [order[i:i + batch_size] for i in range(0, n, batch_size)]
+    mega = batch_size * 50
+    batches: list[list[int]] = []
+    for i in range(0, n, mega):
+        chunk = sorted(order[i:i + mega], key=lambda j: -lengths[j])
+        batches.extend(chunk[k:k + batch_size] for k in range(0, len(chunk), batch_size))
+    perm = torch.randperm(len(batches), generator=g).tolist()
+    return [batches[p] for p in perm]
+
+
+def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
+    decay, no_decay = [], []
+    for name, p in model.named_parameters():
+        if not p.requires_grad:
+            continue
+        # Biases and LayerNorm weights are not decayed (BERT recipe).
+        (no_decay if p.ndim < 2 or "norm" in name.lower() else decay).append(p)
+    if not decay and not no_decay:
+        raise errors.TrainingError("Nothing to train: every parameter is frozen.",
+                                   hint="Unfreeze some layers or use LoRA.")
+    return [{"params": decay, "weight_decay": weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
+
+
+def _adamw(groups: list[dict[str, Any]], lr: float) -> Any:
+    """AdamW with the fused kernel (CUDA, and CPU in recent torch): one kernel for all tensors."""
+    import torch
+
+    try:
+        return torch.optim.AdamW(groups, lr=lr, fused=True)
+    except (RuntimeError, ValueError, TypeError):
+        return torch.optim.AdamW(groups, lr=lr, foreach=True)
+
+
+def is_oom(exc: BaseException) -> bool:
+    import torch
+
+    return isinstance(exc, torch.cuda.OutOfMemoryError) or (
+        isinstance(exc, (RuntimeError, MemoryError)) and "out of memory" in str(exc).lower()) or isinstance(
+        exc, MemoryError)
+
+
+def oom_error(batch_size: int, max_length: int | None = None) -> errors.TrainingOutOfMemoryError:
+    extra = f" or max length {max_length}" if max_length else ""
+    return errors.TrainingOutOfMemoryError(
+        f"Training ran out of memory at batch size {batch_size}.",
+        hint=(f"Try a smaller batch size{extra}, LoRA, or freezing the bottom layers; "
+              "anything already saved is kept."))
+
+
+def _to_device(batch: Mapping[str, Any], device: str) -> dict[str, Any]:
+    import torch
+
+    nb = device.startswith("cuda")
+    return {k: (v.to(device, non_blocking=nb) if isinstance(v, torch.Tensor) else v) for k, v in batch.items()}
+
+
+def free_memory() -> None:
+    """Return cached GPU memory to the driver (a no-op without CUDA).
+
+    ``gc.collect`` runs only with CUDA: a full collection holds the GIL for a noticeable
+    time, which the GUI thread would feel as a stall, and CPU memory needs no help.
+    """
+    import torch
+
+    if torch.cuda.is_available():
+        import gc
+
+        gc.collect()
+        torch.cuda.empty_cache()

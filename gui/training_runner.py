@@ -1,0 +1,122 @@
+"""Run a training generator on a thread of its own (never on the shared inference pool).
+
+The fine-tuning and pre-training panels both use it: ``start(iter_fn, *args)`` calls
+``iter_fn(*args, control=TrainControl())`` on the runner's own one-thread pool. Progress
+records are buffered and handed to the GUI in batches every ``flush_ms``, so a fast
+trainer can never flood the event loop with redraws.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+
+from core.training import TrainControl
+
+from .workers import TaskFailure, Worker
+
+
+SWITCH_INTERVAL_S = 0.0005
+
+
+class TrainingRunner(QObject):
+    """One training run at a time on its own thread, with stop / stop-and-save."""
+
+    records = Signal(list)        # a batch of TrainProgress records (GUI thread)
+    finished = Signal(object)     # the generator's return value (stopped-and-saved runs too)
+    failed = Signal(object)       # TaskFailure
+    cancelled = Signal()          # stopped without saving
+    running_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, flush_ms: int = 250) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.control: TrainControl | None = None
+        self._worker: Worker | None = None
+        self._buffer: list[Any] = []
+        self._switch = sys.getswitchinterval()
+        self._timer = QTimer(self)
+        self._timer.setInterval(flush_ms)
+        self._timer.timeout.connect(self._flush)
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def start(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> TrainControl:
+        """Start ``fn(*args, control=..., **kwargs)``; refuses while a run is going."""
+        if self._worker is not None:
+            raise RuntimeError("a training run is already going")
+        self.control = TrainControl()
+        worker = Worker(fn, *args, control=self.control, **kwargs)
+        sig = worker.signals
+        sig.progress.connect(self._on_progress)
+        sig.result.connect(self._on_result)
+        sig.failed.connect(self._on_failed)
+        sig.cancelled.connect(self._on_cancelled)
+        sig.finished.connect(self._on_finished)
+        self._worker = worker
+        self._buffer.clear()
+        # The GUI thread hands the GIL back on every call into Qt (a repaint makes hundreds);
+        # with CPython's default 5 ms switch interval each hand-back could cost the GUI up
+        # to 5 ms while the trainer holds the GIL. A short interval keeps repaints smooth.
+        self._switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        self._timer.start()
+        self.running_changed.emit(True)
+        self.pool.start(worker)
+        return self.control
+
+    def stop(self, save: bool = False) -> None:
+        """Stop after the current optimisation step: discard, or save the run first."""
+        if self._worker is None or self.control is None:
+            return
+        self.control.request_stop(save=save)
+        if not save:
+            self._worker.cancel()  # the worker closes the generator at its next yield
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Stop without saving and wait for the thread (window closing); frees GPU memory."""
+        self.stop(save=False)
+        done = self.pool.waitForDone(timeout_ms)
+        from core.training import free_memory
+
+        free_memory()
+        return done
+
+    @Slot(object)
+    def _on_progress(self, item: object) -> None:
+        self._buffer.append(item)
+
+    @Slot()
+    def _flush(self) -> None:
+        if self._buffer:
+            batch, self._buffer = self._buffer, []
+            self.records.emit(batch)
+
+    @Slot(object)
+    def _on_result(self, result: object) -> None:
+        self._flush()
+        self.finished.emit(result)
+
+    @Slot(object)
+    def _on_failed(self, failure: TaskFailure) -> None:
+        self._flush()
+        self.failed.emit(failure)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._flush()
+        self.cancelled.emit()
+
+    @Slot()
+    def _on_finished(self) -> None:
+        sys.setswitchinterval(self._switch)
+        self._timer.stop()
+        self._flush()
+        self._worker = None
+        self.running_changed.emit(False)
+

@@ -1,0 +1,208 @@
+"""Live training curves, sized for the back row: loss (raw + smoothed), validation, LR, grad norm."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+OVERLAY_COLOURS = ("#8e44ad", "#16a085", "#d35400", "#7f8c8d", "#c0392b")
+METRIC_COLOURS = {"loss": "#c0392b", "accuracy": "#1f9d55", "f1": "#2d6cdf", "perplexity": "#8e44ad"}
+
+
+def smooth(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
+    """TensorBoard-style exponential moving average, de-biased at the start."""
+    out = np.empty(len(values), dtype=float)
+    avg = 0.0
+    for i, v in enumerate(values):
+        avg = weight * avg + (1 - weight) * v
+        out[i] = avg / (1 - weight ** (i + 1))
+    return out
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrainCurvesView", text)
+
+
+class TrainCurvesView(pg.GraphicsLayoutWidget):
+    """Four plots fed by :meth:`add_records`; saved runs can be overlaid (dashed)."""
+
+    def __init__(self, parent: QWidget | None = None, font_pt: int = 14) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.setMinimumSize(240, 160)
+        self._font = QFont()
+        self._font.setPointSize(font_pt)
+        self._pt = font_pt
+        self.loss_plot = self._plot(0, 0, _tr("Training loss"), _tr("step"))
+        self.val_plot = self._plot(0, 1, _tr("Validation"), _tr("step"))
+        self.lr_plot = self._plot(1, 0, _tr("Learning rate"), _tr("step"))
+        self.grad_plot = self._plot(1, 1, _tr("Gradient norm"), _tr("step"))
+        self.ci.layout.setRowStretchFactor(0, 3)
+        self.ci.layout.setRowStretchFactor(1, 2)
+        for plot in (self.loss_plot, self.val_plot):
+            plot.addLegend(offset=(-5, 5), labelTextSize=f"{font_pt - 2}pt", labelTextColor="#222",
+                           brush=pg.mkBrush(255, 255, 255, 150), pen=pg.mkPen("#bbb"))
+        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen("#9db7e0", width=1.5), name=_tr("raw"))
+        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#1f4fa8", width=4), name=_tr("smoothed"))
+        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen("#d35400", width=3))
+        self.grad_curve = self.grad_plot.plot(pen=pg.mkPen("#16a085", width=2))
+        self.val_curves: dict[str, pg.PlotDataItem] = {}
+        self._overlays: list[pg.PlotDataItem] = []
+        self.clear_run()
+
+    def _plot(self, row: int, col: int, title: str, xlabel: str) -> pg.PlotItem:
+        plot = self.addPlot(row=row, col=col)
+        plot.setTitle(title, color="#222", size=f"{self._pt + 2}pt")
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setStyle(tickFont=self._font)
+            axis.setTextPen("#222")
+            axis.setPen("#444")
+        plot.getAxis("bottom").setLabel(xlabel, **{"font-size": f"{self._pt}pt", "color": "#333"})
+        # Ranges are set by hand and only grow: re-laying out four axes on every update
+        # (auto-range) costs the event loop far more than drawing the curves.
+        plot.disableAutoRange()
+        return plot
+
+    # ---------------------------------------------------------------- data
+    def clear_run(self) -> None:
+        self.steps: list[int] = []
+        self.losses: list[float] = []
+        self.lrs: list[float] = []
+        self.grads: list[float] = []
+        self.val_steps: list[int] = []
+        self.val: dict[str, list[float]] = {}
+        for curve in (self.raw_curve, self.smooth_curve, self.lr_curve, self.grad_curve):
+            curve.setData([], [])
+        for curve in self.val_curves.values():
+            self.val_plot.removeItem(curve)
+        self.val_curves.clear()
+        self._yrange: dict[str, tuple[float, float]] = {}
+        self._xmax = 0
+
+    def add_records(self, records: Sequence[object]) -> None:
+        """Append ``TrainProgress`` records (those without a loss or metrics are skipped); redraw once."""
+        changed = False
+        for r in records:
+            total = getattr(r, "total_steps", 0)
+            if total and total != self._xmax:
+                self._set_x(total)
+            if getattr(r, "phase", "") == "train" and r.loss is not None:
+                self.steps.append(r.step)
+                self.losses.append(r.loss)
+                self.lrs.append(r.lr)
+                self.grads.append(r.grad_norm if r.grad_norm is not None else np.nan)
+                changed = True
+            if getattr(r, "eval_metrics", None):
+                self.val_steps.append(r.step)
+                for k, v in r.eval_metrics.items():
+                    self.val.setdefault(k, [np.nan] * (len(self.val_steps) - 1)).append(v)
+                for k in self.val:
+                    if len(self.val[k]) < len(self.val_steps):
+                        self.val[k].append(np.nan)
+                changed = True
+        if changed:
+            self._redraw()
+
+    def set_history(self, rows: Sequence[Mapping[str, float | str]]) -> None:
+        """Show the curves of a saved run (``read_curves`` rows), e.g. before resuming it."""
+        self.clear_run()
+        for row in rows:
+            if "loss" in row:
+                self.steps.append(int(row["step"]))
+                self.losses.append(float(row["loss"]))
+                self.lrs.append(float(row.get("lr", np.nan)))
+                self.grads.append(float(row.get("grad_norm", np.nan)))
+            metrics = {k[5:]: float(v) for k, v in row.items() if k.startswith("eval_")}
+            if metrics:
+                self.val_steps.append(int(row["step"]))
+                for k, v in metrics.items():
+                    self.val.setdefault(k, [np.nan] * (len(self.val_steps) - 1)).append(v)
+        self._redraw()
+
+    def _set_x(self, total: int) -> None:
+        self._xmax = total
+        for plot in (self.loss_plot, self.val_plot, self.lr_plot, self.grad_plot):
+            plot.setXRange(0, total, padding=0.02)
+
+    def _fit_y(self, key: str, plot: pg.PlotItem, *arrays: Sequence[float]) -> None:
+        values = np.concatenate([np.asarray(a, dtype=float) for a in arrays]) if arrays else np.zeros(0)
+        values = values[np.isfinite(values)]
+        if not values.size:
+            return
+        lo, hi = float(values.min()), float(values.max())
+        cur = self._yrange.get(key)
+        if cur is not None and lo >= cur[0] and hi <= cur[1]:
+            return
+        if cur is not None:
+            lo, hi = min(lo, cur[0]), max(hi, cur[1])
+        pad = (hi - lo) * 0.15 or abs(hi) * 0.1 or 1.0
+        self._yrange[key] = (lo - pad, hi + pad)
+        plot.setYRange(lo - pad, hi + pad, padding=0)
+
+    def _redraw(self) -> None:
+        x = np.asarray(self.steps, dtype=float)
+        if self.steps and self.steps[-1] > self._xmax:
+            self._set_x(max(self.steps[-1], self._xmax * 2))
+        self._fit_y("loss", self.loss_plot, self.losses)
+        self._fit_y("lr", self.lr_plot, self.lrs)
+        self._fit_y("grad", self.grad_plot, self.grads)
+        self._fit_y("val", self.val_plot, *[v for k, v in self.val.items() if k != "perplexity"])
+        self.raw_curve.setData(x, np.asarray(self.losses))
+        self.smooth_curve.setData(x, smooth(self.losses) if self.losses else [])
+        self.lr_curve.setData(x, np.asarray(self.lrs))
+        self.grad_curve.setData(x, np.asarray(self.grads), connect="finite")
+        vx = np.asarray(self.val_steps, dtype=float)
+        for k, values in self.val.items():
+            if k == "perplexity":
+                continue
+            curve = self.val_curves.get(k)
+            if curve is None:
+                colour = METRIC_COLOURS.get(k, "#555")
+                curve = self.val_plot.plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=11,
+                                           symbolBrush=colour, name=_metric_name(k))
+                self.val_curves[k] = curve
+            curve.setData(vx, np.asarray(values[:len(vx)], dtype=float))
+
+    # ---------------------------------------------------------------- overlays (compare runs)
+    def set_overlays(self, runs: Sequence[tuple[str, Sequence[Mapping[str, float | str]]]]) -> None:
+        """Dashed loss / validation-accuracy curves of saved runs, one colour each."""
+        for item in self._overlays:
+            for plot in (self.loss_plot, self.val_plot):
+                if item in plot.listDataItems():
+                    plot.removeItem(item)
+        self._overlays.clear()
+        for n, (_name, rows) in enumerate(runs):
+            colour = OVERLAY_COLOURS[n % len(OVERLAY_COLOURS)]
+            name = f"#{n + 1}"  # short: the Compare runs tab shows which run has which number and colour
+            pen = pg.mkPen(colour, width=3, style=pg.QtCore.Qt.PenStyle.DashLine)
+            loss = [(float(r["step"]), float(r["loss"])) for r in rows if "loss" in r]
+            if loss:
+                xs, ys = zip(*loss)
+                self._fit_y("loss", self.loss_plot, ys)
+                if xs[-1] > self._xmax:
+                    self._set_x(int(xs[-1]))
+                self._overlays.append(self.loss_plot.plot(xs, smooth(ys), pen=pen, name=name))
+            key = "eval_accuracy" if any("eval_accuracy" in r for r in rows) else "eval_loss"
+            val = [(float(r["step"]), float(r[key])) for r in rows if key in r]
+            if val:
+                xs, ys = zip(*val)
+                self._fit_y("val", self.val_plot, ys)
+                self._overlays.append(self.val_plot.plot(xs, ys, pen=pen, symbol="t", symbolBrush=colour,
+                                                         name=f"{name} {_metric_name(key[5:])}"))
+
+    @property
+    def overlay_count(self) -> int:
+        return len(self._overlays)
+
+
+def _metric_name(key: str) -> str:
+    return {"loss": _tr("val. loss"), "accuracy": _tr("accuracy"), "f1": _tr("F1"),
+            "perplexity": _tr("perplexity")}.get(key, key)
