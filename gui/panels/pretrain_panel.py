@@ -72,7 +72,7 @@ class PretrainPanel(BasePanel):
         self.lam.setSingleStep(0.5)
         self.lam.setValue(3.0)
         self.lam_label = QLabel(self)
-        self.text = QLineEdit(DEFAULT_TEXT, self)
+        self.text = QLineEdit(DEFAULT_TEXT, self)  # noqa: i18n (model input: the story models read English)
         self.text.setClearButtonEnabled(True)
 
         top = QHBoxLayout()
