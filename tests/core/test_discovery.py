@@ -89,18 +89,28 @@ def test_bundled_minilm_is_found():
     assert any(folder.glob("*.safetensors"))
 
 
+def test_the_projects_own_checkpoints_are_bundled():
+    """assets/models/stories-t5-mini is offered (and loadable by name) without PLM_STUDIO_MODELS."""
+    bundled = discovery.bundled_models()
+    assert bundled["stories-t5-mini"] == discovery.APP_MODELS_DIR / "stories-t5-mini"
+    assert json.loads((bundled["stories-t5-mini"] / "config.json").read_text(encoding="utf-8"))["model_type"] == "t5"
+
+
 def test_discover_models_lists_bundled_first(tmp_path, collection, monkeypatch, no_hub_cache):
     single = _model(tmp_path / "solo")
     monkeypatch.setenv(discovery.ENV_VAR, os.pathsep.join([str(single), str(collection), str(single)]))
     entries = discover_models()
     assert entries[0] == ModelEntry(DEFAULT_MODEL, DEFAULT_MODEL, "bundled")
-    assert [e.name for e in entries[1:]] == ["solo", "alpha-gpt", "zeta-bert"]   # duplicate dropped
+    n_bundled = len(discovery.bundled_models())
+    assert all(e.origin == "bundled" for e in entries[:n_bundled])
+    assert [e.name for e in entries[n_bundled:]] == ["solo", "alpha-gpt", "zeta-bert"]   # duplicate dropped
     assert len({e.source for e in entries}) == len(entries)
 
 
 def test_discover_models_without_env(monkeypatch, no_hub_cache):
     monkeypatch.delenv(discovery.ENV_VAR, raising=False)
-    assert discover_models() == [ModelEntry(DEFAULT_MODEL, DEFAULT_MODEL, "bundled")]
+    assert discover_models() == [ModelEntry(DEFAULT_MODEL, DEFAULT_MODEL, "bundled"),
+                                 ModelEntry("stories-t5-mini", "stories-t5-mini", "bundled")]
 
 
 def test_shared_models_folder(bert_mini_dir, monkeypatch, no_hub_cache):
@@ -129,7 +139,8 @@ def test_hub_cache_models(no_hub_cache, monkeypatch):
     assert found == [ModelEntry("aaa/model-b", "aaa/model-b", "hub cache"),
                      ModelEntry("someone/tiny-bert", "someone/tiny-bert", "hub cache")]
     monkeypatch.delenv(discovery.ENV_VAR, raising=False)
-    assert [e.source for e in discover_models()] == [DEFAULT_MODEL, "aaa/model-b", "someone/tiny-bert"]
+    assert [e.source for e in discover_models()] == [DEFAULT_MODEL, "stories-t5-mini", "aaa/model-b",
+                                                     "someone/tiny-bert"]
 
 
 def test_missing_hub_cache_gives_nothing(tmp_path, monkeypatch):
