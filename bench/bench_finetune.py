@@ -39,8 +39,21 @@ def _features(base: str, max_length: int, n: int | None = None):
     return tok, feats, ds.labels
 
 
-def run_ours(model, feats, tok, batch: int, epochs: float, precision: str, device: str, seed: int = 0) -> float:
-    """Samples/s of :func:`core.training.iter_train` over ``epochs`` (one warm-up step untimed)."""
+def _now() -> tuple[float, float]:
+    """(wall clock, this process's CPU time): CPU time does not run while other jobs hold the cores."""
+    return time.perf_counter(), time.process_time()
+
+
+def _rates(steps: int, batch: int, start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:
+    """Samples per wall-clock second and per CPU second of this process."""
+    if not steps:
+        return 0.0, 0.0
+    return steps * batch / (end[0] - start[0]), steps * batch / max(end[1] - start[1], 1e-9)
+
+
+def run_ours(model, feats, tok, batch: int, epochs: float, precision: str, device: str,
+             seed: int = 0) -> tuple[float, float]:
+    """Samples/s (wall, CPU time) of :func:`core.training.iter_train` over ``epochs`` (warm-up step untimed)."""
     from core.datasets import Task
     from core.ft_tasks import TaskObjective, make_collate
     from core.training import TrainConfig, TrainData, iter_train
@@ -57,16 +70,16 @@ def run_ours(model, feats, tok, batch: int, epochs: float, precision: str, devic
             continue
         _sync(device)
         if rec.step == 1:
-            start = time.perf_counter()  # after the warm-up step
+            start = _now()  # after the warm-up step
         else:
-            end = time.perf_counter()
+            end = _now()
             steps += 1
-    return steps * batch / (end - start) if steps else 0.0
+    return _rates(steps, batch, start, end)
 
 
 def run_trainer(model, feats, tok, batch: int, epochs: float, precision: str, device: str, seed: int = 0,
-                grouped: bool = False) -> float:
-    """Samples/s of transformers' ``Trainer`` on the same model/data/batch/length/precision.
+                grouped: bool = False) -> tuple[float, float]:
+    """Samples/s (wall, CPU time) of transformers' ``Trainer`` on the same model/data/batch/length/precision.
 
     ``grouped``: ``train_sampling_strategy="group_by_length"`` (else the default, random batches).
     """
@@ -80,9 +93,9 @@ def run_trainer(model, feats, tok, batch: int, epochs: float, precision: str, de
         def on_step_end(self, args, state, control, **kw):
             _sync(device)
             if state.global_step == 1:
-                Clock.start = time.perf_counter()
+                Clock.start = _now()
             else:
-                Clock.end = time.perf_counter()
+                Clock.end = _now()
                 Clock.steps += 1
 
     out = tempfile.mkdtemp(prefix="bench-trainer-")
@@ -97,7 +110,7 @@ def run_trainer(model, feats, tok, batch: int, epochs: float, precision: str, de
     trainer = Trainer(model=model, args=args, train_dataset=rows, data_collator=DataCollatorWithPadding(tok),
                       callbacks=[Clock()])
     trainer.train()
-    return Clock.steps * batch / (Clock.end - Clock.start) if Clock.steps else 0.0
+    return _rates(Clock.steps, batch, Clock.start, Clock.end)
 
 
 def _sync(device: str) -> None:
@@ -126,28 +139,24 @@ def cpu_bench(batch: int, epochs: float, max_length: int, repeats: int) -> None:
                                        "cpu", grouped=True),
     }
     print("  load average before: %.2f %.2f %.2f (1/5/15 min, %d cores)" % (*os.getloadavg(), os.cpu_count() or 0))
-    runs: dict[str, list[float]] = {k: [] for k in runners}
-    ratios: dict[str, list[float]] = {"trainer": [], "grouped": []}
+    runs: dict[str, list[tuple[float, float]]] = {k: [] for k in runners}
     order = list(runners)
     for r in range(repeats):  # alternate (order rotated), so a load spike on a shared machine hits every side
-        this = {}
         for name in order[r % 3:] + order[:r % 3]:
-            this[name] = runners[name]()
-            runs[name].append(this[name])
-        for k in ratios:
-            ratios[k].append(this["ours"] / this[k])
-        print(f"  repeat {r + 1}: ours {this['ours']:.1f}, Trainer {this['trainer']:.1f}, "
-              f"Trainer grouped {this['grouped']:.1f} samples/s", flush=True)
-    med = {k: statistics.median(v) for k, v in runs.items()}
-    labels_ = {"ours": "PLM Studio engine", "trainer": "transformers Trainer",
-               "grouped": "Trainer, group_by_length"}
-    for k, v in runs.items():
-        print(f"  {labels_[k]:25s}: {med[k]:8.1f} samples/s (median; runs {', '.join(f'{x:.1f}' for x in v)})")
-    print(f"  ratio (ours / Trainer): {med['ours'] / med['trainer']:.2f}x   (goal >= 1.3x; per repeat: "
-          f"{', '.join(f'{x:.2f}' for x in ratios['trainer'])})")
+            runs[name].append(runners[name]())
+        print(f"  repeat {r + 1} (samples/s, wall | per CPU second): "
+              + "; ".join(f"{k} {v[-1][0]:.1f} | {v[-1][1]:.1f}" for k, v in runs.items()), flush=True)
     print("  load average after : %.2f %.2f %.2f" % os.getloadavg())
-    print(f"  ratio (ours / Trainer with group_by_length): {med['ours'] / med['grouped']:.2f}x   (per repeat: "
-          f"{', '.join(f'{x:.2f}' for x in ratios['grouped'])})")
+    names = {"ours": "PLM Studio engine", "trainer": "transformers Trainer", "grouped": "Trainer, group_by_length"}
+    for i, clock in enumerate(("wall clock", "CPU time (robust to other jobs on the cores)")):
+        med = {k: statistics.median(x[i] for x in v) for k, v in runs.items()}
+        print(f"  {clock}:")
+        for k, v in runs.items():
+            print(f"    {names[k]:25s}: {med[k]:8.1f} samples/s (median; runs {', '.join(f'{x[i]:.1f}' for x in v)})")
+        for base, what in (("trainer", "Trainer"), ("grouped", "Trainer with group_by_length")):
+            per = ", ".join(f"{o[i] / t[i]:.2f}" for o, t in zip(runs["ours"], runs[base]))
+            goal = "   (goal >= 1.3x)" if base == "trainer" else ""
+            print(f"    ratio (ours / {what}): {med['ours'] / med[base]:.2f}x{goal}; per repeat: {per}")
 
 
 def gpu_bench(batch: int, seq: int, steps: int) -> None:
@@ -174,11 +183,11 @@ def gpu_bench(batch: int, seq: int, steps: int) -> None:
         pad_token_id = 0
 
     precision = "bf16" if torch.cuda.is_bf16_supported() else "fp16"
-    ours = run_ours(model(), feats, Tok, batch, 1, precision, "cuda")
+    ours = run_ours(model(), feats, Tok, batch, 1, precision, "cuda")[0]
     from transformers import AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(str(MINILM))  # only pads; the ids are random anyway
-    base = run_trainer(model(), feats, tok, batch, 1, precision, "cuda")
+    base = run_trainer(model(), feats, tok, batch, 1, precision, "cuda")[0]
     n_params = sum(p.numel() for p in model().parameters())
     flops_per_sample = 6 * n_params * seq + 12 * cfg.num_hidden_layers * cfg.hidden_size * seq * seq
     name = torch.cuda.get_device_name()

@@ -127,6 +127,27 @@ def _adamw(groups: list[dict[str, Any]], lr: float) -> Any:
         return torch.optim.AdamW(groups, lr=lr, foreach=True)
 
 
+def clip_gradients(params: Sequence[Any], max_norm: float, sync_free: bool) -> Any:
+    """``clip_grad_norm_`` (returns the total norm), skipping the multiply when it would be by 1.0.
+
+    torch scales every gradient by ``min(1, max_norm / (norm + 1e-6))`` even when that is
+    exactly 1.0 — a pass over all the gradients (the 11.7M-entry embedding table too) that
+    changes nothing. Where reading the norm costs no device sync (``sync_free``: CPU), the
+    pass is skipped; the result is bit-identical. On CUDA it stays sync-free as in torch.
+    """
+    import torch
+    from torch.nn.utils import clip_grads_with_norm_, get_total_norm
+
+    grads = [p.grad for p in params if p.grad is not None]
+    total = get_total_norm(grads, 2.0)
+    if not grads or max_norm == float("inf"):
+        return total
+    if sync_free and float(torch.clamp(max_norm / (total + 1e-6), max=1.0)) == 1.0:
+        return total
+    clip_grads_with_norm_([p for p in params if p.grad is not None], max_norm, total)
+    return total
+
+
 def is_oom(exc: BaseException) -> bool:
     import torch
 

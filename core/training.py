@@ -31,9 +31,9 @@ from typing import Any, Protocol, runtime_checkable
 from . import errors
 from .generators import drive
 
-from .train_utils import (InPlaceEmbeddingGrads, _adamw, _param_groups, _to_device, epoch_batches, free_memory, is_oom,
-                          linear_schedule, load_for_training, oom_error, resolve_device, resolve_precision, set_sdpa,
-                          training_copy)
+from .train_utils import (InPlaceEmbeddingGrads, _adamw, _param_groups, _to_device, clip_gradients, epoch_batches,
+                          free_memory, is_oom, linear_schedule, load_for_training, oom_error, resolve_device,
+                          resolve_precision, set_sdpa, training_copy)
 from .train_io import (CARD_FILE, CURVES_FILE, RUN_FILE, STATE_DIR, atomic_write_dir, card_text, default_save,
                        read_curves, read_run, restore_state, write_curves)
 
@@ -293,8 +293,8 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
                         scaler.unscale_(optimizer)
                     else:
                         loss.backward()
-                    gnorm = torch.nn.utils.clip_grad_norm_(  # parameters without a grad are skipped
-                        train_params, config.max_grad_norm if config.max_grad_norm > 0 else float("inf"))
+                    gnorm = clip_gradients(train_params, config.max_grad_norm if config.max_grad_norm > 0
+                                           else float("inf"), sync_free=dev_type == "cpu")
                     if scaler is not None:
                         scaler.step(optimizer)
                         scaler.update()

@@ -119,3 +119,23 @@ def test_engine_trains_the_same_with_and_without_the_cls_only_path() -> None:
     assert len(losses[True]) == 6
     for a, b in zip(losses[True], losses[False]):
         assert a == pytest.approx(b, abs=1e-5)
+
+
+@pytest.mark.parametrize("max_norm", [1e-3, 1e3])
+def test_clip_gradients_is_bit_identical_to_torch(max_norm: float) -> None:
+    from core.train_utils import clip_gradients
+
+    def grads() -> list[torch.nn.Parameter]:
+        torch.manual_seed(0)
+        ps = [torch.nn.Parameter(torch.randn(7, 5)), torch.nn.Parameter(torch.randn(3)), torch.nn.Parameter(torch.randn(2))]
+        for p in ps[:2]:
+            p.grad = torch.randn_like(p) * 0.1
+        return ps                        # the last one has no grad: skipped, as in torch
+
+    ref, ours = grads(), grads()
+    n_ref = torch.nn.utils.clip_grad_norm_(ref, max_norm)
+    n_ours = clip_gradients(ours, max_norm, sync_free=True)
+    assert torch.equal(n_ref, n_ours)
+    for a, b in zip(ref[:2], ours[:2]):
+        assert torch.equal(a.grad, b.grad)
+    assert (max_norm < 1) == (not torch.equal(ref[0].grad, grads()[0].grad))  # clipped only when over the limit
