@@ -100,7 +100,8 @@ def run_trainer(model, feats, tok, batch: int, epochs: float, precision: str, de
 
     out = tempfile.mkdtemp(prefix="bench-trainer-")
     args = TrainingArguments(output_dir=out, per_device_train_batch_size=batch, num_train_epochs=epochs,
-                             learning_rate=5e-5, warmup_steps=int(0.1 * epochs * -(-len(feats) // batch)), weight_decay=0.01, seed=seed,
+                             learning_rate=5e-5, warmup_steps=int(0.1 * epochs * -(-len(feats) // batch)),
+                             weight_decay=0.01, seed=seed,
                              logging_strategy="no", save_strategy="no", eval_strategy="no", report_to=[],
                              use_cpu=not device.startswith("cuda"), bf16=precision == "bf16",
                              fp16=precision == "fp16", dataloader_num_workers=0, disable_tqdm=True,

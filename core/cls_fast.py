@@ -72,10 +72,13 @@ def cls_logits(model: Any, batch: Mapping[str, Any]) -> Any:
     project = getattr(base, "embeddings_project", None)  # ELECTRA: embedding size != hidden size
     if project is not None:
         h = project(h)
-    ext = None
+    keep = ext = None
     if mask is not None:
-        # additive (B, 1, 1, S): what eager adds and what SDPA takes
-        ext = (1.0 - mask[:, None, None, :].to(h.dtype)) * torch.finfo(h.dtype).min
+        keep = mask[:, None, None, :].bool()              # (B, 1, 1, S): what SDPA takes (any dtype under autocast)
+        if inner.config._attn_implementation == "sdpa":
+            ext = keep
+        else:                                             # eager adds it to the scores
+            ext = (1.0 - mask[:, None, None, :].to(h.dtype)) * torch.finfo(h.dtype).min
     layers = base.encoder.layer
     for layer in layers[:-1]:
         out = layer(h, ext)
@@ -89,7 +92,7 @@ def cls_logits(model: Any, batch: Mapping[str, Any]) -> Any:
     k = sa.key(h).view(b, s, -1, d).transpose(1, 2)
     v = sa.value(h).view(b, s, -1, d).transpose(1, 2)
     p = sa.dropout.p if sa.training and hasattr(sa, "dropout") else 0.0
-    ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=ext, dropout_p=p, scale=sa.scaling)
+    ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=keep, dropout_p=p, scale=sa.scaling)
     ctx = ctx.transpose(1, 2).reshape(b, 1, -1)
     a = last.attention.output(ctx, x0)
     cls = last.output(last.intermediate(a), a)           # (B, 1, H): the [CLS] row of the last layer

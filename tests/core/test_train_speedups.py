@@ -127,7 +127,7 @@ def test_clip_gradients_is_bit_identical_to_torch(max_norm: float) -> None:
 
     def grads() -> list[torch.nn.Parameter]:
         torch.manual_seed(0)
-        ps = [torch.nn.Parameter(torch.randn(7, 5)), torch.nn.Parameter(torch.randn(3)), torch.nn.Parameter(torch.randn(2))]
+        ps = [torch.nn.Parameter(torch.randn(*shape)) for shape in ((7, 5), (3,), (2,))]
         for p in ps[:2]:
             p.grad = torch.randn_like(p) * 0.1
         return ps                        # the last one has no grad: skipped, as in torch
