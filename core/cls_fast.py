@@ -80,8 +80,8 @@ def cls_logits(model: Any, batch: Mapping[str, Any]) -> Any:
         else:                                             # eager adds it to the scores
             ext = (1.0 - mask[:, None, None, :].to(h.dtype)) * torch.finfo(h.dtype).min
     layers = base.encoder.layer
-    for layer in layers[:-1]:
-        out = layer(h, ext)
+    for i in range(len(layers) - 1):                      # (slicing a ModuleList builds a new one each step)
+        out = layers[i](h, ext)
         h = out[0] if isinstance(out, tuple) else out
     last = layers[-1]
     sa = last.attention.self
