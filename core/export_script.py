@@ -2,8 +2,11 @@
 
 The script needs only torch, transformers, accelerate (and peft for LoRA); it runs on one
 CPU, one GPU, or many GPUs/nodes with ``accelerate launch train_finetune.py --config
-train_config.json``. Tasks: classify, pair, tokens, causal_lm (span classification needs
-PLM Studio's span heads and is not exported).
+train_config.json``. Tasks: classify, pair, tokens, causal_lm and spans. For span
+classification a second file, ``span_model.py``, holds the span classifier (encoder + span
+heads + linear layer) and its save format, written from this app's own source
+(:mod:`core.span_heads`, :mod:`core.span_model`), so the exported run saves a folder the
+spans panel reads as trained heads — without importing PLM Studio.
 """
 from __future__ import annotations
 
@@ -13,12 +16,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import errors
 from .datasets import ColumnMapping, Task
 from .finetune import FineTuneConfig
 
 SCRIPT_NAME = "train_finetune.py"
 CONFIG_NAME = "train_config.json"
+SPAN_MODULE_NAME = "span_model.py"
 
 SCRIPT = r'''#!/usr/bin/env python
 """Fine-tuning script exported by PLM Studio.
@@ -26,7 +29,8 @@ SCRIPT = r'''#!/usr/bin/env python
     accelerate launch train_finetune.py --config train_config.json        # 1..N GPUs / nodes
     python train_finetune.py --config train_config.json --max-steps 3     # a quick CPU check
 
-Needs torch, transformers, accelerate (and peft for LoRA).
+Needs torch, transformers, accelerate (and peft for LoRA); span classification also needs
+span_model.py (written beside this script).
 """
 import argparse
 import csv
@@ -37,8 +41,15 @@ from pathlib import Path
 
 import torch
 from accelerate import Accelerator
-from transformers import (AutoModelForCausalLM, AutoModelForSequenceClassification, AutoModelForTokenClassification,
-                          AutoTokenizer, get_linear_schedule_with_warmup)
+from transformers import (AutoModel, AutoModelForCausalLM, AutoModelForSequenceClassification,
+                          AutoModelForTokenClassification, AutoTokenizer, get_linear_schedule_with_warmup)
+
+
+def compute_loss(model, batch, task):
+    if task == "spans":  # softmax over the labels of every candidate span ("none" = 0)
+        labels = batch.pop("span_labels")
+        return torch.nn.functional.cross_entropy(model(**batch).float(), labels)
+    return model(**batch).loss
 
 
 def read_rows(path):
@@ -78,6 +89,15 @@ def encode(cfg, tok, rows):
                     out.append(-100)
                 prev = w
             feats.append({**enc, "labels": out})
+        elif task == "spans":
+            from span_model import span_candidates  # span_model.py, written beside this script
+            ws = words(row[m["tokens"]])
+            enc = tok(ws, is_split_into_words=True, truncation=True, max_length=max_len)
+            gold = [(int(a), int(b), str(lab)) for a, b, lab in row[m["spans"]]]
+            cand = span_candidates(enc.word_ids(), gold, index, cfg["max_span_words"])
+            feats.append({"input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"],
+                          **({"token_type_ids": enc["token_type_ids"]} if "token_type_ids" in enc else {}),
+                          "spans": cand["spans"], "span_labels": cand["span_labels"]})
         else:
             ids = tok(row[m["text"]], truncation=True, max_length=max_len - 1)["input_ids"] + [tok.eos_token_id]
             feats.append({"input_ids": ids, "attention_mask": [1] * len(ids), "labels": list(ids)})
@@ -87,6 +107,11 @@ def encode(cfg, tok, rows):
 def collate(feats, pad_id, task):
     width = max(len(f["input_ids"]) for f in feats)
     batch = {}
+    if task == "spans":  # every candidate span as (row in batch, first token, last token)
+        rows = [(i, s, e) for i, f in enumerate(feats) for s, e in f["spans"]]
+        batch["span_index"] = torch.tensor(rows, dtype=torch.long).reshape(-1, 3)
+        batch["span_labels"] = torch.tensor([v for f in feats for v in f["span_labels"]], dtype=torch.long)
+        feats = [{k: v for k, v in f.items() if k not in ("spans", "span_labels")} for f in feats]
     for key in feats[0]:
         if key == "labels" and task in ("classify", "pair"):
             batch[key] = torch.tensor([f[key] for f in feats])
@@ -99,7 +124,11 @@ def collate(feats, pad_id, task):
 def build_model(cfg, pad_id):
     task, labels = cfg["task"], cfg["labels"]
     kw = {"attn_implementation": "sdpa", "dtype": torch.float32}
-    if task in ("classify", "pair", "tokens"):
+    if task == "spans":
+        from span_model import SpanClassifier  # span_model.py, written beside this script
+        encoder = AutoModel.from_pretrained(cfg["base_model"], **kw)
+        model = SpanClassifier(encoder, tuple(labels), seed=cfg["seed"])
+    elif task in ("classify", "pair", "tokens"):
         cls = AutoModelForTokenClassification if task == "tokens" else AutoModelForSequenceClassification
         model = cls.from_pretrained(cfg["base_model"], num_labels=len(labels), id2label=dict(enumerate(labels)),
                                     label2id={lab: i for i, lab in enumerate(labels)}, **kw)
@@ -108,7 +137,10 @@ def build_model(cfg, pad_id):
     if model.config.pad_token_id is None:
         model.config.pad_token_id = pad_id
     strategy = cfg["strategy"]
-    if strategy == "features":
+    if task == "spans" and strategy == "features":
+        for p in model.encoder_model.parameters():
+            p.requires_grad_(False)
+    elif strategy == "features":
         for p in model.base_model.parameters():
             p.requires_grad_(False)
     elif strategy == "freeze":
@@ -120,10 +152,11 @@ def build_model(cfg, pad_id):
     elif strategy == "lora":
         from peft import LoraConfig, TaskType, get_peft_model
         task_type = {"classify": TaskType.SEQ_CLS, "pair": TaskType.SEQ_CLS, "tokens": TaskType.TOKEN_CLS,
-                     "causal_lm": TaskType.CAUSAL_LM}[task]
+                     "causal_lm": TaskType.CAUSAL_LM}.get(task)
         lora = cfg["lora"]
+        extra = {"modules_to_save": ["span_heads", "classifier"]} if task == "spans" else {"task_type": task_type}
         model = get_peft_model(model, LoraConfig(r=lora["r"], lora_alpha=lora["alpha"], lora_dropout=lora["dropout"],
-                                                 target_modules=lora["targets"] or None, task_type=task_type))
+                                                 target_modules=lora["targets"] or None, **extra))
     return model
 
 
@@ -168,7 +201,7 @@ def main():
     while step < total:
         model.train()
         for batch in train_dl:
-            loss = model(**batch).loss
+            loss = compute_loss(model, batch, task)
             acc.backward(loss)
             acc.clip_grad_norm_(model.parameters(), cfg["max_grad_norm"])
             opt.step()
@@ -183,7 +216,7 @@ def main():
         losses = []
         with torch.no_grad():
             for batch in val_dl:
-                losses.append(acc.gather_for_metrics(model(**batch).loss.detach().reshape(1)))
+                losses.append(acc.gather_for_metrics(compute_loss(model, batch, task).detach().reshape(1)))
         if losses:
             acc.print(f"validation loss {torch.cat(losses).mean().item():.4f}")
     acc.wait_for_everyone()
@@ -206,14 +239,12 @@ def export_config(base: str, data_path: str, mapping: ColumnMapping, labels: tup
                   cfg: FineTuneConfig, output_dir: str) -> dict[str, Any]:
     """The JSON config the exported script reads."""
     task = Task(cfg.task)
-    if task is Task.SPANS:
-        raise errors.CapabilityError("Span classification cannot be exported as a script yet.",
-                                     hint="Export works for classification, pairs, token labelling and causal LM.")
     t = cfg.train
     return {"base_model": str(base), "data_path": str(data_path), "task": task.value,
             "mapping": asdict(mapping), "labels": list(labels), "strategy": cfg.strategy.value,
             "freeze_layers": cfg.freeze_layers, "lora": {**asdict(cfg.lora), "targets": list(cfg.lora.targets)},
-            "every_subword": cfg.every_subword, "max_length": cfg.max_length, "val_fraction": cfg.val_fraction,
+            "every_subword": cfg.every_subword, "max_length": cfg.max_length, "max_span_words": cfg.max_span_words,
+            "val_fraction": cfg.val_fraction,
             "epochs": t.epochs, "batch_size": t.batch_size, "lr": t.lr, "warmup_ratio": t.warmup_ratio,
             "weight_decay": t.weight_decay, "max_grad_norm": t.max_grad_norm or 1e9, "seed": t.seed,
             "precision": t.precision, "output_dir": output_dir}
@@ -221,12 +252,61 @@ def export_config(base: str, data_path: str, mapping: ColumnMapping, labels: tup
 
 def write_training_script(folder: str | Path, base: str, data_path: str, mapping: ColumnMapping,
                           labels: tuple[str, ...], cfg: FineTuneConfig) -> Path:
-    """Write ``train_finetune.py`` and ``train_config.json`` into ``folder``; returns the script path."""
+    """Write ``train_finetune.py`` and ``train_config.json`` into ``folder``; returns the script path.
+
+    Span classification also gets ``span_model.py`` (the span classifier, standalone).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     config = export_config(base, data_path, mapping, labels, cfg, str(folder / "output"))
-    for name, text in ((CONFIG_NAME, json.dumps(config, indent=2)), (SCRIPT_NAME, SCRIPT)):
+    files = [(CONFIG_NAME, json.dumps(config, indent=2)), (SCRIPT_NAME, SCRIPT)]
+    if Task(cfg.task) is Task.SPANS:
+        files.append((SPAN_MODULE_NAME, span_module_source()))
+    for name, text in files:
         tmp = folder / f".{name}.tmp"
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, folder / name)
     return folder / SCRIPT_NAME
+
+
+_SPAN_MODULE_HEAD = '''"""Span classification for the exported training script: standalone (torch + safetensors).
+
+Written by PLM Studio from its own source (core/span_heads.py, core/span_model.py,
+core/ft_tasks.py), so a run saved here has the layout of the app's own span training:
+the encoder's HF folder + span_heads.safetensors (marked trained) + span_classifier.safetensors
++ span_classifier.json. Open the saved folder in PLM Studio: the spans panel shows the
+trained heads.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+'''
+
+
+def span_module_source() -> str:
+    """``span_model.py`` of an exported span run: the app's span classifier, copied from its source.
+
+    Copying (``inspect.getsource``) rather than re-typing keeps the exported model and its
+    save format identical to what the app trains and loads.
+    """
+    import inspect
+
+    from . import ft_tasks, span_heads, span_model
+
+    consts = (f"SPAN_HEADS_FILE = {span_heads.SPAN_HEADS_FILE!r}\n"
+              f"CLASSIFIER_WEIGHTS = {span_model.CLASSIFIER_WEIGHTS!r}\n"
+              f"CLASSIFIER_CONFIG = {span_model.CLASSIFIER_CONFIG!r}\n")
+    parts = [_SPAN_MODULE_HEAD + consts]
+    for obj in (span_heads.SpanHeads, span_heads.span_heads_path, span_heads.save_span_heads,
+                span_model.SpanClassifier, ft_tasks.span_candidates):
+        parts.append(inspect.getsource(obj))
+    return "\n\n".join(parts)

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from . import errors
+from .cls_fast import cls_loss, supports_cls_fast
 from .datasets import Example, Task, align_word_labels, decode_first_subword
 from .finetune_types import ProbeResult
 from .spans import WORD_RE
@@ -144,10 +145,11 @@ def bio_entities(tags: Sequence[str]) -> set[tuple[int, int, str]]:
 class TaskObjective:
     """Loss and evaluation metrics of one task; keeps the last confusion matrix for the GUI."""
 
-    def __init__(self, task: Task, labels: Sequence[str]) -> None:
+    def __init__(self, task: Task, labels: Sequence[str], *, cls_fast: bool = True) -> None:
         self.task = task
         self.labels = tuple(labels)
         self.last_confusion: np.ndarray | None = None
+        self.cls_fast = cls_fast            # [CLS] tasks: last layer computed at [CLS] only (core.cls_fast)
 
     def loss(self, model: Any, batch: dict[str, Any]) -> Any:
         if self.task is Task.SPANS:
@@ -155,6 +157,8 @@ class TaskObjective:
 
             logits = model(**_model_inputs(batch), span_index=batch["span_index"])
             return F.cross_entropy(logits.float(), batch["span_labels"])
+        if self.task in (Task.CLASSIFY, Task.PAIR) and self.cls_fast and supports_cls_fast(model):
+            return cls_loss(model, batch)  # the last layer at [CLS] only: what this loss reads
         return model(**_model_inputs(batch)).loss
 
     def evaluate(self, model: Any, batches: Iterable[dict[str, Any]]) -> dict[str, float]:

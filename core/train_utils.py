@@ -127,6 +127,27 @@ def _adamw(groups: list[dict[str, Any]], lr: float) -> Any:
         return torch.optim.AdamW(groups, lr=lr, foreach=True)
 
 
+def clip_gradients(params: Sequence[Any], max_norm: float, sync_free: bool) -> Any:
+    """``clip_grad_norm_`` (returns the total norm), skipping the multiply when it would be by 1.0.
+
+    torch scales every gradient by ``min(1, max_norm / (norm + 1e-6))`` even when that is
+    exactly 1.0 — a pass over all the gradients (the 11.7M-entry embedding table too) that
+    changes nothing. Where reading the norm costs no device sync (``sync_free``: CPU), the
+    pass is skipped; the result is bit-identical. On CUDA it stays sync-free as in torch.
+    """
+    import torch
+    from torch.nn.utils import clip_grads_with_norm_, get_total_norm
+
+    grads = [p.grad for p in params if p.grad is not None]
+    total = get_total_norm(grads, 2.0)
+    if not grads or max_norm == float("inf"):
+        return total
+    if sync_free and float(torch.clamp(max_norm / (total + 1e-6), max=1.0)) == 1.0:
+        return total
+    clip_grads_with_norm_([p for p in params if p.grad is not None], max_norm, total)
+    return total
+
+
 def is_oom(exc: BaseException) -> bool:
     import torch
 
@@ -163,3 +184,86 @@ def free_memory() -> None:
 
         gc.collect()
         torch.cuda.empty_cache()
+
+
+class InPlaceEmbeddingGrads:
+    """Large embedding tables get their gradient added into ONE persistent buffer.
+
+    A dense ``nn.Embedding`` backward allocates a fresh zero tensor the size of the whole
+    table every step (47 MB for a 30k × 384 vocabulary) and frees it at ``zero_grad``: on
+    Linux that is an ``mmap`` + page faults + ``munmap`` per step, tens of milliseconds on
+    a CPU. Here the lookup's backward adds the rows it used straight into a buffer kept
+    for the whole run (zeroed before each step): the same gradient, bit for bit (same
+    row-by-row additions, padding row skipped), without the allocation. Installed on the
+    run's own model copy for the duration of :func:`core.training.iter_train` (CPU only:
+    on CUDA the caching allocator already reuses the memory, and ``index_add_`` there
+    would use atomics, i.e. not be deterministic).
+    """
+
+    def __init__(self, model: Any, min_numel: int = 1 << 20) -> None:
+        import torch
+
+        self._mods: list[Any] = []
+        self._bufs: list[Any] = []
+        for mod in model.modules():
+            w = getattr(mod, "weight", None)
+            if (type(mod) is torch.nn.Embedding and w is not None and w.requires_grad and not mod.sparse
+                    and w.device.type == "cpu"  # CUDA's caching allocator has no such cost
+                    and mod.max_norm is None and not mod.scale_grad_by_freq and w.numel() >= min_numel
+                    and "forward" not in mod.__dict__):
+                self._mods.append(mod)
+                self._bufs.append(None)
+
+    def install(self) -> None:
+        for mod in self._mods:
+            mod.forward = _embed_into_forward(mod)
+
+    def prepare(self) -> None:
+        """Before a step's backward: each table's grad is its (zeroed) persistent buffer."""
+        import torch
+
+        for i, mod in enumerate(self._mods):
+            w = mod.weight
+            buf = self._bufs[i]
+            if buf is None or buf.shape != w.shape or buf.device != w.device:
+                buf = self._bufs[i] = torch.zeros_like(w, memory_format=torch.contiguous_format)
+            else:
+                buf.zero_()
+            w.grad = buf
+
+    def remove(self) -> None:
+        for mod in self._mods:
+            mod.__dict__.pop("forward", None)
+        self._bufs = [None] * len(self._mods)
+
+
+def _embed_into_forward(mod: Any) -> Callable[[Any], Any]:
+    import torch
+    import torch.nn.functional as F
+
+    class EmbedInto(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx: Any, ids: Any, weight: Any) -> Any:
+            ctx.save_for_backward(ids)
+            return F.embedding(ids, weight, mod.padding_idx)
+
+        @staticmethod
+        def backward(ctx: Any, grad_out: Any) -> tuple[None, None]:
+            (ids,) = ctx.saved_tensors
+            w = mod.weight
+            if w.grad is None:  # prepare() was not called: behave like the plain backward
+                w.grad = torch.zeros_like(w)
+            flat = ids.reshape(-1)
+            g = grad_out.reshape(flat.numel(), -1).to(w.grad.dtype)
+            if mod.padding_idx is not None:
+                keep = flat != mod.padding_idx
+                flat, g = flat[keep], g[keep]
+            w.grad.index_add_(0, flat, g)
+            return None, None
+
+    def forward(ids: Any) -> Any:
+        if not torch.is_grad_enabled() or not mod.weight.requires_grad:
+            return F.embedding(ids, mod.weight, mod.padding_idx)
+        return EmbedInto.apply(ids, mod.weight)
+
+    return forward

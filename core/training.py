@@ -31,8 +31,9 @@ from typing import Any, Protocol, runtime_checkable
 from . import errors
 from .generators import drive
 
-from .train_utils import (_adamw, _param_groups, _to_device, epoch_batches, free_memory, is_oom, linear_schedule,
-                          load_for_training, oom_error, resolve_device, resolve_precision, set_sdpa, training_copy)
+from .train_utils import (InPlaceEmbeddingGrads, _adamw, _param_groups, _to_device, clip_gradients, epoch_batches,
+                          free_memory, is_oom, linear_schedule, load_for_training, oom_error, resolve_device,
+                          resolve_precision, set_sdpa, training_copy)
 from .train_io import (CARD_FILE, CURVES_FILE, RUN_FILE, STATE_DIR, atomic_write_dir, card_text, default_save,
                        read_curves, read_run, restore_state, write_curves)
 
@@ -191,7 +192,9 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
     torch.manual_seed(config.seed)
     model.to(device)
     model.train()
-    optimizer = _adamw(_param_groups(model, config.weight_decay), config.lr)
+    groups = _param_groups(model, config.weight_decay)
+    train_params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = _adamw(groups, config.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(optimizer, linear_schedule(warmup, total))
     scaler = torch.amp.GradScaler("cuda") if precision == "fp16" else None
     curves: list[dict[str, float | str]] = []
@@ -262,6 +265,8 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
                            final_metrics=dict(metrics), curves=tuple(curves),
                            elapsed_s=time.perf_counter() - t0)
 
+    emb_grads = InPlaceEmbeddingGrads(model)  # no 47 MB allocation per step for a vocabulary's gradient
+    emb_grads.install()
     try:
         yield record(start_step, "setup", message=f"Training on {device} ({precision})")
         if start_step == 0 and probe is not None:
@@ -280,6 +285,7 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
                 g = torch.Generator().manual_seed(config.seed * 7_919 + step)
                 batch = _to_device(data.collate([data.train[i] for i in idx], g), device)
                 try:
+                    emb_grads.prepare()
                     with autocast():
                         loss = objective.loss(model, batch)
                     if scaler is not None:
@@ -287,9 +293,8 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
                         scaler.unscale_(optimizer)
                     else:
                         loss.backward()
-                    gnorm = torch.nn.utils.clip_grad_norm_(
-                        [p for p in model.parameters() if p.grad is not None],
-                        config.max_grad_norm if config.max_grad_norm > 0 else float("inf"))
+                    gnorm = clip_gradients(train_params, config.max_grad_norm if config.max_grad_norm > 0
+                                           else float("inf"), sync_free=dev_type == "cpu")
                     if scaler is not None:
                         scaler.step(optimizer)
                         scaler.update()
@@ -351,6 +356,7 @@ def iter_train(model: Any, objective: Objective, data: TrainData, config: TrainC
         return finish(step, False, saved)
     finally:
         # Stop, error or close(): drop the optimiser state now so GPU memory is freed.
+        emb_grads.remove()
         optimizer.zero_grad(set_to_none=True)
         optimizer.state.clear()
         free_memory()

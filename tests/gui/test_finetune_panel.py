@@ -195,6 +195,16 @@ def test_export_script_writes_script_and_config(qtbot, panel, tmp_path: Path) ->
     assert "accelerate launch" in panel.message_bar.text()
 
 
+def test_export_button_exports_a_span_run_too(qtbot, panel, tmp_path: Path) -> None:
+    from core.datasets import Task
+
+    panel.form.task.setCurrentIndex(panel.form.task.findData(Task.SPANS.value))
+    assert panel.export_btn.isEnabled()
+    path = panel.export_script(str(tmp_path / "export"))
+    assert path is not None and (path.parent / "span_model.py").is_file()
+    assert "accelerate launch" in panel.message_bar.text()
+
+
 def test_compare_runs_overlays_curves_and_lists_only_the_differences(qtbot, panel) -> None:
     from gui.widgets.run_compare import settings_diff
 
