@@ -220,6 +220,21 @@
     </message>
 </context>
 <context>
+    <name>BeamPage</name>
+    <message>
+        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ marks the best finished sequence (scored with the length penalty).</source>
+        <translation>Каждая гипотеза с суммой логарифмов вероятностей. Синие: ещё живы; зелёные квадраты: завершены; серые: отсечены. ★ отмечает лучшую завершённую последовательность (с учётом штрафа длины).</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>промпт</translation>
+    </message>
+    <message>
+        <source>Finished hypotheses (score = log-prob / length^penalty):</source>
+        <translation>Завершённые гипотезы (оценка = log-prob / длина^штраф):</translation>
+    </message>
+</context>
+<context>
     <name>BeamTreeView</name>
     <message>
         <source>step</source>
@@ -1328,6 +1343,29 @@
     </message>
 </context>
 <context>
+    <name>GenerationOutputPage</name>
+    <message>
+        <source>Each token is shaded by its surprisal −log₂ p (white: expected, red: surprising), from the raw model probabilities. Click a generated token to inspect that step.</source>
+        <translation>Каждый токен окрашен по его неожиданности −log₂ p (белый: ожидаемый, красный: неожиданный) по исходным вероятностям модели. Нажмите на сгенерированный токен, чтобы разобрать этот шаг.</translation>
+    </message>
+    <message>
+        <source>Perplexity = exp(mean negative log-likelihood): the lectures' PPL. Lower means the model found the text more predictable.</source>
+        <translation>Перплексия = exp(среднего отрицательного логарифма правдоподобия): PPL из лекций. Чем ниже, тем предсказуемее текст для модели.</translation>
+    </message>
+    <message>
+        <source>Branches (click to switch):</source>
+        <translation>Ветви (нажмите, чтобы переключиться):</translation>
+    </message>
+    <message>
+        <source>Perplexity of the output: {0} ({1} tokens). The source is read by the encoder and has no perplexity of its own.</source>
+        <translation>Перплексия выхода: {0} ({1} токенов). Исходный текст читает энкодер, своей перплексии у него нет.</translation>
+    </message>
+    <message>
+        <source>Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)</source>
+        <translation>Перплексия: промпт {0} (оценено токенов: {1}) · выход {2} ({3} токенов)</translation>
+    </message>
+</context>
+<context>
     <name>GenerationPanel</name>
     <message>
         <source>Type a prompt (empty: a decoder starts from its BOS token)</source>
@@ -1374,32 +1412,12 @@
         <translation>Рядом</translation>
     </message>
     <message>
-        <source>Each token is shaded by its surprisal −log₂ p (white: expected, red: surprising), from the raw model probabilities. Click a generated token to inspect that step.</source>
-        <translation>Каждый токен окрашен по его неожиданности −log₂ p (белый: ожидаемый, красный: неожиданный) по исходным вероятностям модели. Нажмите на сгенерированный токен, чтобы разобрать этот шаг.</translation>
-    </message>
-    <message>
-        <source>Perplexity = exp(mean negative log-likelihood): the lectures' PPL. Lower means the model found the text more predictable.</source>
-        <translation>Перплексия = exp(среднего отрицательного логарифма правдоподобия): PPL из лекций. Чем ниже, тем предсказуемее текст для модели.</translation>
-    </message>
-    <message>
-        <source>Branches (click to switch):</source>
-        <translation>Ветви (нажмите, чтобы переключиться):</translation>
-    </message>
-    <message>
-        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ marks the best finished sequence (scored with the length penalty).</source>
-        <translation>Каждая гипотеза с суммой логарифмов вероятностей. Синие: ещё живы; зелёные квадраты: завершены; серые: отсечены. ★ отмечает лучшую завершённую последовательность (с учётом штрафа длины).</translation>
-    </message>
-    <message>
         <source>No model is loaded yet. Pick one in the model bar at the top.</source>
         <translation>Модель ещё не загружена. Выберите её в панели моделей наверху.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0} cannot generate text.&lt;/b&gt;&lt;br&gt;&lt;br&gt;It is an encoder-only model (BERT family): it reads the whole text at once and was trained to fill in [MASK] tokens using both sides, never to predict the &lt;i&gt;next&lt;/i&gt; token, and it has no decoder.&lt;br&gt;&lt;br&gt;Load a decoder — &lt;b&gt;stories260k&lt;/b&gt; (offline, children's stories), GPT-2 or Llama — or an encoder-decoder such as &lt;b&gt;t5-small&lt;/b&gt;, &lt;b&gt;google/flan-t5-small&lt;/b&gt; or BART. {0} still works in the mask, tokens and attention panels.</source>
         <translation>&lt;b&gt;{0} не умеет генерировать текст.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Это модель только с энкодером (семейство BERT): она читает весь текст сразу и обучалась заполнять токены [MASK] по контексту с обеих сторон, а не предсказывать &lt;i&gt;следующий&lt;/i&gt; токен, и декодера у неё нет.&lt;br&gt;&lt;br&gt;Загрузите декодер — &lt;b&gt;stories260k&lt;/b&gt; (без сети, детские истории), GPT-2 или Llama — или энкодер-декодер, например &lt;b&gt;t5-small&lt;/b&gt;, &lt;b&gt;google/flan-t5-small&lt;/b&gt; или BART. {0} по-прежнему работает в панелях масок, токенов и внимания.</translation>
-    </message>
-    <message>
-        <source>prompt</source>
-        <translation>промпт</translation>
     </message>
     <message>
         <source>Step follows one line of text, so it decodes greedily; Generate runs the beam search.</source>
@@ -1436,22 +1454,6 @@
     <message>
         <source>Temperature 0 means greedy decoding.</source>
         <translation>Температура 0 означает жадное декодирование.</translation>
-    </message>
-    <message>
-        <source>beam score {0:.3f}</source>
-        <translation>оценка луча {0:.3f}</translation>
-    </message>
-    <message>
-        <source>Finished hypotheses (score = log-prob / length^penalty):</source>
-        <translation>Завершённые гипотезы (оценка = log-prob / длина^штраф):</translation>
-    </message>
-    <message>
-        <source>Perplexity of the output: {0} ({1} tokens). The source is read by the encoder and has no perplexity of its own.</source>
-        <translation>Перплексия выхода: {0} ({1} токенов). Исходный текст читает энкодер, своей перплексии у него нет.</translation>
-    </message>
-    <message>
-        <source>Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)</source>
-        <translation>Перплексия: промпт {0} (оценено токенов: {1}) · выход {2} ({3} токенов)</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2774,13 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Sentence {0}, token {1}: {2}</source>
         <translation>Предложение {0}, токен {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySidePage</name>
+    <message>
+        <source>beam score {0:.3f}</source>
+        <translation>оценка луча {0:.3f}</translation>
     </message>
 </context>
 <context>

@@ -209,7 +209,7 @@ def test_side_by_side_runs_both_slots(qtbot, panel, model_state, stories):
     _set(panel, max_new_tokens=10, strategy=Strategy.SAMPLE, seed=5)
     with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
         qtbot.mouseClick(panel.side.run_button, Qt.MouseButton.LeftButton)
-    a, b = panel._side_pieces["A"], panel._side_pieces["B"]
+    a, b = panel.side.pieces["A"], panel.side.pieces["B"]
     assert len(a) == len(b) == 10
     cfg = dataclasses.replace(panel.config(), seed=5)
     assert [s.token_id for s in a] == generate(stories, "Once upon a time", cfg).token_ids.tolist()
@@ -313,7 +313,7 @@ def test_side_by_side_with_an_encoder_only_model_in_b(qtbot, panel, model_state,
     _set(panel, max_new_tokens=4, strategy=Strategy.GREEDY)
     with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
         qtbot.mouseClick(panel.side.run_button, Qt.MouseButton.LeftButton)
-    assert len(panel._side_pieces["A"]) == 4            # A still ran
+    assert len(panel.side.pieces["A"]) == 4            # A still ran
     assert "encoder-only" in panel.side.stats["B"].text()
 
 

@@ -1,0 +1,75 @@
+"""The generation panel's beam-search tab: the live beam tree and the finished hypotheses."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.generation_types import BeamResult, BeamStep
+from core.seq2seq import RecordedGeneration
+
+from ..i18n import Retranslatable
+from ..widgets.beam_tree import BeamTreeView
+
+
+class BeamPage(Retranslatable, QWidget):
+    """The beam tree drawn step by step, and below it the final hypotheses with their scores."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: BeamResult | None = None
+        self.beam_tree = BeamTreeView(self)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.beam_tree, 1)
+        layout.addWidget(self.caption)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self.result is not None:
+            self._show_caption(self.result)
+            return
+        self.caption.setText(self.tr(
+            "Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: "
+            "pruned. ★ marks the best finished sequence (scored with the length penalty)."))
+
+    def clear(self) -> None:
+        self.result = None
+        self.beam_tree.clear_tree()
+        self.retranslate_ui()
+
+    def start(self) -> None:
+        """A new search: an empty tree rooted at the prompt."""
+        self.result = None
+        self.beam_tree.clear_tree(self.tr("prompt"))
+
+    def add_step(self, step: BeamStep) -> None:
+        self.beam_tree.add_step(step)
+
+    def flush(self) -> None:
+        """Draw the steps still waiting for a redraw (a stopped search shows all it found)."""
+        self.beam_tree.flush()
+
+    def show_result(self, result: BeamResult) -> None:
+        self.result = result
+        if result.node_ids:
+            self.beam_tree.set_best(result.node_ids[0])
+        self._show_caption(result)
+
+    def _show_caption(self, result: BeamResult) -> None:
+        lines = [f"{s:.3f}  {t!r}" for s, t in zip(result.scores, result.texts)]
+        self.caption.setText(self.tr("Finished hypotheses (score = log-prob / length^penalty):") + "\n"
+                             + "\n".join(lines))
+
+    def recording(self, slot: str, text: str) -> RecordedGeneration | None:
+        """The best hypothesis of an encoder-decoder's search with its recorded cross-attention (else ``None``)."""
+        result = self.result
+        cross = getattr(result, "cross_attention", None)
+        if result is None or cross is None or not result.sequences:
+            return None
+        start = result.start
+        return RecordedGeneration(
+            slot=slot, text=text, encoder_ids=np.asarray(start.prompt_ids, dtype=np.int64),
+            decoder_ids=np.concatenate([np.asarray(start.decoder_start_ids, dtype=np.int64),
+                                        np.asarray(result.sequences[0], dtype=np.int64)]),
+            cross=np.asarray(cross, dtype=np.float32), strategy="beam")
