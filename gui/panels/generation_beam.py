@@ -17,6 +17,7 @@ class BeamPage(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: BeamResult | None = None
+        self.prompt = ""             # the text the search ran on (its source, for an encoder-decoder)
         self.beam_tree = BeamTreeView(self)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
@@ -38,9 +39,10 @@ class BeamPage(Retranslatable, QWidget):
         self.beam_tree.clear_tree()
         self.retranslate_ui()
 
-    def start(self) -> None:
-        """A new search: an empty tree rooted at the prompt."""
+    def start(self, prompt: str) -> None:
+        """A new search from ``prompt``: an empty tree rooted at it."""
         self.result = None
+        self.prompt = prompt
         self.beam_tree.clear_tree(self.tr("prompt"))
 
     def add_step(self, step: BeamStep) -> None:
@@ -61,15 +63,14 @@ class BeamPage(Retranslatable, QWidget):
         self.caption.setText(self.tr("Finished hypotheses (score = log-prob / length^penalty):") + "\n"
                              + "\n".join(lines))
 
-    def recording(self, slot: str, text: str) -> RecordedGeneration | None:
+    def recording(self, slot: str) -> RecordedGeneration | None:
         """The best hypothesis of an encoder-decoder's search with its recorded cross-attention (else ``None``)."""
         result = self.result
-        cross = getattr(result, "cross_attention", None)
-        if result is None or cross is None or not result.sequences:
+        if result is None or result.cross_attention is None or not result.sequences:
             return None
-        start = result.start
+        cross, start = result.cross_attention, result.start
         return RecordedGeneration(
-            slot=slot, text=text, encoder_ids=np.asarray(start.prompt_ids, dtype=np.int64),
+            slot=slot, text=self.prompt, encoder_ids=np.asarray(start.prompt_ids, dtype=np.int64),
             decoder_ids=np.concatenate([np.asarray(start.decoder_start_ids, dtype=np.int64),
                                         np.asarray(result.sequences[0], dtype=np.int64)]),
             cross=np.asarray(cross, dtype=np.float32), strategy="beam")

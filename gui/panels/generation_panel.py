@@ -17,6 +17,7 @@ from core.generation_types import (BeamResult, BeamStep, DecodingConfig, Generat
                                    GenerationStep, LogitLens, Strategy)
 from core.logit_lens import lens_for_step
 from core.scoring import LabelScores, score_labels
+from core.seq2seq import RecordedGeneration
 from core.side_by_side import iter_side_by_side
 
 from ..state import ModelState
@@ -213,7 +214,7 @@ class GenerationPanel(BasePanel):
         if text.strip():
             self.publish_input(text=text)
         if cfg.strategy is Strategy.BEAM:
-            self.beam_page.start()
+            self.beam_page.start(text)
             self.tabs.setCurrentIndex(1)
             self._task = "beam"
             self.run_task(iter_beam_search, loaded, text, cfg)
@@ -259,7 +260,7 @@ class GenerationPanel(BasePanel):
             self.message_bar.show_info(self.tr("Beam search stopped: the tree shows the hypotheses so far."))
         elif task in ("stream", "step", "branch") and self.current is not None:
             self.message_bar.show_info(self.tr("Stopped after {0} tokens.").format(len(self.current.steps)))
-            self._publish_recording()
+            self._publish_recording(self.out_page.recording(self.slot))
         else:
             self.message_bar.show_info(self.tr("Stopped."))
 
@@ -356,7 +357,7 @@ class GenerationPanel(BasePanel):
     def show_result(self, result: object) -> None:
         if isinstance(result, GenerationRun) and self.current is not None:
             self.out_page.finish_current(result.finish_reason)
-            self._publish_recording()
+            self._publish_recording(self.out_page.recording(self.slot))
             if self._task == "step" and self.current.steps:
                 self.select_step(len(self.current.steps) - 1)
             elif self._cli_step is not None:
@@ -365,6 +366,7 @@ class GenerationPanel(BasePanel):
                 self.request_lens()  # the screenshot shows the lens table too (a fast forward pass)
         elif isinstance(result, BeamResult):
             self.beam_page.show_result(result)
+            self._publish_recording(self.beam_page.recording(self.slot))
         elif isinstance(result, LogitLens):
             self.inspector_view.set_lens(result)
         elif isinstance(result, LabelScores):
@@ -372,9 +374,8 @@ class GenerationPanel(BasePanel):
         elif isinstance(result, dict):
             self.side.show_results(result)
 
-    def _publish_recording(self) -> None:
+    def _publish_recording(self, rec: RecordedGeneration | None) -> None:
         """Hand an encoder-decoder run's recorded cross-attention to the state (the attention panel shows it)."""
-        rec = self.out_page.recording(self.slot)
         if rec is not None:
             self.state.generation_recorded.emit(rec)
 
