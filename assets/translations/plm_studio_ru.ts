@@ -222,8 +222,16 @@
 <context>
     <name>BeamPage</name>
     <message>
-        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ marks the best finished sequence (scored with the length penalty).</source>
-        <translation>Каждая гипотеза с суммой логарифмов вероятностей. Синие: ещё живы; зелёные квадраты: завершены; серые: отсечены. ★ отмечает лучшую завершённую последовательность (с учётом штрафа длины).</translation>
+        <source>A long search scrolls: drag the tree, use the scroll bar or ←/→ (Home/End), zoom with the wheel. Hover a node to read its whole hypothesis.</source>
+        <translation>Длинный поиск прокручивается: перетаскивайте дерево, используйте полосу прокрутки или ←/→ (Home/End), масштабируйте колёсиком. Наведите на узел, чтобы прочитать всю гипотезу.</translation>
+    </message>
+    <message>
+        <source>Scroll along the steps of the search; at the right end the view follows the newest steps.</source>
+        <translation>Прокрутка по шагам поиска; у правого края вид следует за новейшими шагами.</translation>
+    </message>
+    <message>
+        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ and the gold line mark the best finished sequence (scored with the length penalty).</source>
+        <translation>Каждая гипотеза с суммой логарифмов вероятностей. Синие: ещё живы; зелёные квадраты: завершены; серые: отсечены. ★ и золотая линия отмечают лучшую завершённую последовательность (с учётом штрафа длины).</translation>
     </message>
     <message>
         <source>prompt</source>
@@ -238,7 +246,30 @@
     <name>BeamTreeView</name>
     <message>
         <source>step</source>
+        <extracomment>Who gets a label first when a column is crowded.</extracomment>
         <translation>шаг</translation>
+    </message>
+    <message>
+        <source>still in the beam</source>
+        <translation>ещё в луче</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>отсечена</translation>
+    </message>
+    <message>
+        <source>★ best finished hypothesis</source>
+        <translation>★ лучшая завершённая гипотеза</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}
+summed log-probability {2:.3f} · {3}</source>
+        <translation>Шаг {0}: {1}
+сумма логарифмов вероятностей {2:.3f} · {3}</translation>
     </message>
 </context>
 <context>

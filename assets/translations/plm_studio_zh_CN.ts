@@ -222,8 +222,16 @@
 <context>
     <name>BeamPage</name>
     <message>
-        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ marks the best finished sequence (scored with the length penalty).</source>
-        <translation>每个假设及其对数概率之和。蓝色：仍在进行；绿色方块：已完成；灰色：被剪枝。★ 标出最好的已完成序列（按长度惩罚打分）。</translation>
+        <source>A long search scrolls: drag the tree, use the scroll bar or ←/→ (Home/End), zoom with the wheel. Hover a node to read its whole hypothesis.</source>
+        <translation>较长的搜索可以滚动：拖动树、使用滚动条或 ←/→（Home/End），用滚轮缩放。将鼠标悬停在节点上可阅读完整的假设。</translation>
+    </message>
+    <message>
+        <source>Scroll along the steps of the search; at the right end the view follows the newest steps.</source>
+        <translation>沿搜索步骤滚动；滚动到最右端时，视图会跟随最新的步骤。</translation>
+    </message>
+    <message>
+        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ and the gold line mark the best finished sequence (scored with the length penalty).</source>
+        <translation>每个假设及其累计对数概率。蓝色：仍在束中；绿色方块：已结束；灰色：已剪枝。★ 和金色线条标出最佳的已结束序列（按长度惩罚计分）。</translation>
     </message>
     <message>
         <source>prompt</source>
@@ -238,7 +246,30 @@
     <name>BeamTreeView</name>
     <message>
         <source>step</source>
+        <extracomment>Who gets a label first when a column is crowded.</extracomment>
         <translation>步</translation>
+    </message>
+    <message>
+        <source>still in the beam</source>
+        <translation>仍在束中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>★ best finished hypothesis</source>
+        <translation>★ 最佳已结束假设</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}
+summed log-probability {2:.3f} · {3}</source>
+        <translation>第 {0} 步：{1}
+累计对数概率 {2:.3f} · {3}</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QLabel, QScrollBar, QVBoxLayout, QWidget
 
 from core.generation_types import BeamResult, BeamStep
 from core.seq2seq import RecordedGeneration
@@ -12,27 +13,43 @@ from ..widgets.beam_tree import BeamTreeView
 
 
 class BeamPage(Retranslatable, QWidget):
-    """The beam tree drawn step by step, and below it the final hypotheses with their scores."""
+    """The beam tree drawn step by step, a scroll bar along its steps, and the final hypotheses with their scores."""
+
+    SCROLL_UNITS = 10      # scroll-bar units per step
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: BeamResult | None = None
         self.prompt = ""             # the text the search ran on (its source, for an encoder-decoder)
         self.beam_tree = BeamTreeView(self)
+        self.scroll = QScrollBar(Qt.Orientation.Horizontal, self)
+        self.scroll.setVisible(False)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("caption")
+        self.hint.setWordWrap(True)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.beam_tree, 1)
+        layout.addWidget(self.scroll)
+        layout.addWidget(self.hint)
         layout.addWidget(self.caption)
+        self.beam_tree.view_changed.connect(self._sync_scroll)
+        self.scroll.valueChanged.connect(self._on_scrolled)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.hint.setText(self.tr(
+            "A long search scrolls: drag the tree, use the scroll bar or ←/→ (Home/End), zoom with the wheel. "
+            "Hover a node to read its whole hypothesis."))
+        self.scroll.setToolTip(self.tr("Scroll along the steps of the search; at the right end the view follows "
+                                       "the newest steps."))
         if self.result is not None:
             self._show_caption(self.result)
             return
         self.caption.setText(self.tr(
             "Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: "
-            "pruned. ★ marks the best finished sequence (scored with the length penalty)."))
+            "pruned. ★ and the gold line mark the best finished sequence (scored with the length penalty)."))
 
     def clear(self) -> None:
         self.result = None
@@ -43,7 +60,7 @@ class BeamPage(Retranslatable, QWidget):
         """A new search from ``prompt``: an empty tree rooted at it."""
         self.result = None
         self.prompt = prompt
-        self.beam_tree.clear_tree(self.tr("prompt"))
+        self.beam_tree.clear_tree(prompt if prompt.strip() else self.tr("prompt"))
 
     def add_step(self, step: BeamStep) -> None:
         self.beam_tree.add_step(step)
@@ -62,6 +79,23 @@ class BeamPage(Retranslatable, QWidget):
         lines = [f"{s:.3f}  {t!r}" for s, t in zip(result.scores, result.texts)]
         self.caption.setText(self.tr("Finished hypotheses (score = log-prob / length^penalty):") + "\n"
                              + "\n".join(lines))
+
+    @Slot()
+    def _sync_scroll(self) -> None:
+        """The scroll bar shows where the view is along the tree's steps."""
+        lo, hi, left, span = self.beam_tree.scroll_info()
+        u = self.SCROLL_UNITS
+        self.scroll.blockSignals(True)
+        self.scroll.setRange(round(lo * u), round(hi * u))
+        self.scroll.setPageStep(max(1, round(span * u)))
+        self.scroll.setSingleStep(u)
+        self.scroll.setValue(round(left * u))
+        self.scroll.blockSignals(False)
+        self.scroll.setVisible(hi - lo > 1e-3)
+
+    @Slot(int)
+    def _on_scrolled(self, value: int) -> None:
+        self.beam_tree.scroll_to(value / self.SCROLL_UNITS)
 
     def recording(self, slot: str) -> RecordedGeneration | None:
         """The best hypothesis of an encoder-decoder's search with its recorded cross-attention (else ``None``)."""

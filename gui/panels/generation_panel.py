@@ -400,6 +400,7 @@ class GenerationPanel(BasePanel):
         add_option(parser, "--gen-view", type=str, choices=VIEWS, help="generate panel: output, beam, prompting "
                                                                        "or side (side by side on slots A and B)")
         add_option(parser, "--max-new-tokens", type=int, help="generate panel: how many tokens to generate")
+        add_option(parser, "--num-beams", type=int, help="generate panel: beams of beam search (with --decoding beam)")
 
     # ---------------------------------------------------------------- lessons
     _VIEW_KEYS = ("temperature", "top_k", "top_p", "num_beams", "max_new_tokens")
@@ -448,6 +449,8 @@ class GenerationPanel(BasePanel):
                 raise SystemExit(f"plm-studio: --decoding must be greedy, sample or beam, not {args.decoding!r}")
         if getattr(args, "max_new_tokens", None):
             cfg = dataclasses.replace(cfg, max_new_tokens=args.max_new_tokens)
+        if getattr(args, "num_beams", None):
+            cfg = dataclasses.replace(cfg, num_beams=args.num_beams)
         self.controls.set_config(cfg)
         self._cli_step = getattr(args, "step", None)
         self._cli_view = getattr(args, "gen_view", None)
