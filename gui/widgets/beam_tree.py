@@ -16,7 +16,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from core.beam import live_nodes
@@ -194,6 +194,7 @@ class BeamTreeView(pg.PlotWidget):
         w_px, h_px = max(1.0, vb.width()), max(1.0, vb.height())
         col_px, row_px = w_px / max(1e-6, x1 - x0), h_px / max(1e-6, y1 - y0)
         fm = QFontMetrics(self._font)
+        fm_best = QFontMetrics(self._bold())
         line_h = fm.height()
         avail = col_px - NODE_GAP_PX - TEXT_MARGIN_PX
         root_room = (0.0 - x0) * col_px - NODE_GAP_PX - TEXT_MARGIN_PX
@@ -204,6 +205,7 @@ class BeamTreeView(pg.PlotWidget):
             return
         dense = avail < fm.horizontalAdvance("_word -0.00") or row_px < line_h + 2 or len(self.nodes) > 400
         by_step: dict[float, list[tuple[int, BeamNode, str]]] = {}
+        last = float(self.steps())
         for n in self.nodes:
             x, y = self._pos[n.node_id]
             if not x0 - 1.0 <= x <= x1:
@@ -215,7 +217,9 @@ class BeamTreeView(pg.PlotWidget):
         for x, column in by_step.items():
             if x + NODE_GAP_PX / col_px < x0:     # the column is cut by the left edge: its labels would be too
                 continue
-            room = min(avail, (x1 - x) * col_px - NODE_GAP_PX - 8)     # the last column ends at the right edge
+            # the last step's labels may use the room up to the right edge; the others end before the next step
+            edge = (x1 - x) * col_px - NODE_GAP_PX - 8
+            room = edge if x >= last else min(avail, edge)
             if room < MIN_LABEL_PX:
                 continue
             taken: list[float] = []          # label centres (px) already placed in this column
@@ -223,7 +227,7 @@ class BeamTreeView(pg.PlotWidget):
                 y = self._pos[n.node_id][1]
                 if any(abs((y - t) * row_px) < line_h for t in taken):
                     continue
-                text = self._fit_label(n, kind, fm, room)
+                text = self._fit_label(n, kind, fm_best if kind == "best" else fm, room)
                 if text:
                     taken.append(y)
                     colour = LABEL_COLOURS["finished" if kind == "best" else kind]
@@ -232,30 +236,31 @@ class BeamTreeView(pg.PlotWidget):
     def _fit_label(self, n: BeamNode, kind: str, fm: QFontMetrics, avail: float) -> str:
         """``token score`` within ``avail`` px: the token elided, then the score dropped."""
         token = repr(n.token)[1:-1] or "·"
-        if kind == "best" and n.node_id == self.best:
-            token = "★ " + token
+        star = "★ " if kind == "best" and n.node_id == self.best else ""
+        avail -= fm.horizontalAdvance(star)
         score = f" {n.score:.2f}"
         if fm.horizontalAdvance(token + score) <= avail:
-            return token + score
+            return star + token + score
         room = avail - fm.horizontalAdvance(score)
         if room >= fm.horizontalAdvance("W…"):
-            return fm.elidedText(token, Qt.TextElideMode.ElideRight, int(room)) + score
+            return star + fm.elidedText(token, Qt.TextElideMode.ElideRight, int(room)) + score
         if avail >= fm.horizontalAdvance("W…"):
-            return fm.elidedText(token, Qt.TextElideMode.ElideRight, int(avail))
-        return ""
+            return star + fm.elidedText(token, Qt.TextElideMode.ElideRight, int(avail))
+        return star.strip()
 
     def _add_label(self, text: str, x: float, y: float, colour: str, *, anchor: tuple[float, float] = (0, 0.5),
                    bold: bool = False) -> None:
         # A light backdrop keeps a label readable where edges to the next step cross it.
         item = pg.TextItem(text, color=colour, anchor=anchor, fill=pg.mkBrush(255, 255, 255, 215))
-        font = self._font
-        if bold:
-            font = type(font)(font)
-            font.setBold(True)
-        item.setFont(font)
+        item.setFont(self._bold() if bold else self._font)
         item.setPos(x, y)
         self.getPlotItem().addItem(item)
         self._labels.append(item)
+
+    def _bold(self) -> QFont:
+        font = QFont(self._font)
+        font.setBold(True)
+        return font
 
     # ---------------------------------------------------------------- scrolling
     def label_items(self) -> list[pg.TextItem]:
@@ -275,7 +280,7 @@ class BeamTreeView(pg.PlotWidget):
         step_px = self.min_step_px()
         root_px = min(QFontMetrics(self._font).horizontalAdvance(self._root_label), 1.5 * step_px)
         left = -(root_px + NODE_GAP_PX + TEXT_MARGIN_PX + 2) / step_px
-        return min(-0.4, left), self.steps() + 1.0
+        return min(-0.4, left), self.steps() + 1.25      # room for the last step's labels
 
     def visible_steps(self) -> float:
         return max(1.0, self.getPlotItem().getViewBox().width() / self.min_step_px())

@@ -376,3 +376,18 @@ def test_keyboard_shortcuts(qtbot, panel):
         qtbot.keyClick(panel.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # Generate
     qtbot.waitUntil(lambda: not panel.busy, timeout=WAIT)
     assert panel.output.step_count() == 2 and "\n" not in panel.prompt.toPlainText()
+
+
+def test_cli_options_set_the_decoding(qtbot, panel):
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--text")
+    parser.add_argument("--text-pair")
+    GenerationPanel.add_cli_arguments(parser)
+    args = parser.parse_args(["--text", "Tom ran.", "--decoding", "beam", "--num-beams", "6",
+                              "--max-new-tokens", "9", "--gen-view", "beam"])
+    panel.apply_cli(args)
+    cfg = panel.config()
+    assert (cfg.strategy, cfg.num_beams, cfg.max_new_tokens) == (Strategy.BEAM, 6, 9)
+    assert panel.prompt.toPlainText() == "Tom ran."
