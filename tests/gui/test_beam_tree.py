@@ -99,6 +99,9 @@ def test_scrolling_to_the_start_and_back_with_keys_and_scroll_bar(qtbot, page):
     assert x0 < 0 < 1 < x1 and not tree.follow
     texts = _assert_readable(tree)
     assert any(t.endswith("upon a time") for t in texts)         # the root: the prompt's end, not cut off
+    page.add_step(_dense_steps(41)[-1])                           # a new step does not pull the view away
+    tree.flush()
+    assert tree.getPlotItem().getViewBox().viewRange()[0][0] == pytest.approx(x0) and not tree.follow
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Right)
     assert tree.getPlotItem().getViewBox().viewRange()[0][0] == pytest.approx(x0 + 1.0)
