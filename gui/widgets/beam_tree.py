@@ -73,6 +73,7 @@ class BeamTreeView(pg.PlotWidget):
         self._label_timer = QTimer(self, singleShot=True, interval=30)
         self._label_timer.timeout.connect(self._relabel)
         plot.getViewBox().sigXRangeChanged.connect(self._on_range_changed)
+        plot.getViewBox().sigResized.connect(self._on_resized)
 
     # ---------------------------------------------------------------- data
     def clear_tree(self, root_label: str = "") -> None:
@@ -181,6 +182,7 @@ class BeamTreeView(pg.PlotWidget):
         else:
             self._set_limits()
         self._relabel()
+        self._label_timer.stop()          # the range set above asked for a relabel: done already
         self.view_changed.emit()
 
     def _relabel(self) -> None:
@@ -328,9 +330,9 @@ class BeamTreeView(pg.PlotWidget):
             self._label_timer.start()
         self.view_changed.emit()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        if not getattr(self, "_pos", None):    # nothing drawn yet (or still in __init__)
+    def _on_resized(self, *_: object) -> None:
+        """The plot area changed size: keep the step width (and the newest steps in view when following)."""
+        if not self._pos:
             return
         if self.follow:
             self.scroll_to_end()
