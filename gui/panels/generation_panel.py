@@ -80,7 +80,10 @@ class GenerationPanel(BasePanel):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(page)
-            page.setMinimumSize(560, 560 if page is self.out_page else 300)
+            if page is self.beam_page:
+                page.setMinimumWidth(560)   # its height follows its layout: a taller tree (many beams) scrolls
+            else:
+                page.setMinimumSize(560, 560 if page is self.out_page else 300)
             self.tabs.addTab(scroll, "")
 
         work = QWidget(self)
