@@ -6,11 +6,16 @@ keep the top 2 × beams continuations of the summed log-probs, continue with the
 list with the length penalty ``score / generated_len ** length_penalty``, and stop with the
 same early-stopping heuristic. Its sequences and ``sequences_scores`` therefore equal
 ``generate(num_beams=k, output_scores=True)``.
+
+On an encoder-decoder every step also keeps each beam's cross-attention (the query of the
+token it was fed, over the source); at the end the rows along the best hypothesis's path
+in the tree are its recorded cross-attention, as a greedy or sampled run records it.
 """
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Generator
+from typing import Any
 
 import numpy as np
 
@@ -29,8 +34,8 @@ def iter_beam_search(loaded: LoadedModel, prompt: str, cfg: DecodingConfig,
     """Beam search on a decoder or encoder-decoder, yielding each step's new hypotheses.
 
     Yields a :class:`GenerationStart`, then a :class:`BeamStep` per token position; returns a
-    :class:`BeamResult` (best first, ``num_beams`` hypotheses). Stopping between yields keeps
-    the tree drawn so far.
+    :class:`BeamResult` (best first, ``num_beams`` hypotheses; for an encoder-decoder with the
+    best hypothesis's cross-attention). Stopping between yields keeps the tree drawn so far.
 
     Raises
     ------
@@ -68,12 +73,14 @@ def iter_beam_search(loaded: LoadedModel, prompt: str, cfg: DecodingConfig,
         fin_done = torch.zeros(nb, dtype=torch.bool, device=device)
         unsatisfied = True
         nodes: list[BeamNode] = []
+        node_beam: list[int] = []                   # the running beam each node continued
+        step_cross: list[Any] = []                  # per step: [nb, layer, head, src] (encoder-decoders)
         if seq2seq:
             enc_out, enc_mask = encode_source(loaded, prep.encoder_ids)
             enc_out.last_hidden_state = enc_out.last_hidden_state.repeat_interleave(nb, dim=0)
             enc_mask = enc_mask.repeat_interleave(nb, dim=0)
             out = model(encoder_outputs=enc_out, attention_mask=enc_mask, decoder_input_ids=running,
-                        use_cache=True, return_dict=True)
+                        use_cache=True, output_attentions=True, return_dict=True)
         else:
             out = model(input_ids=running, attention_mask=torch.ones_like(running), use_cache=True,
                         return_dict=True)
@@ -82,6 +89,9 @@ def iter_beam_search(loaded: LoadedModel, prompt: str, cfg: DecodingConfig,
         while True:
             logits = out.logits[:, -1, :].float()
             vocab = logits.shape[-1]
+            if seq2seq:
+                # The last query row of each beam: the step that was fed that beam's newest token.
+                step_cross.append(torch.stack([c[:, :, -1, :] for c in out.cross_attentions], dim=1).float())
             log_probs = torch.log_softmax(logits, dim=-1)
             log_probs = repetition_penalty(log_probs, running, cfg.repetition_penalty)
             acc = (log_probs + run_scores[:, None]).reshape(-1)
@@ -128,6 +138,7 @@ def iter_beam_search(loaded: LoadedModel, prompt: str, cfg: DecodingConfig,
             marked = {fin_nodes[i] for i in range(nb) if done[i]}
             new = [dataclasses.replace(n, finished=True) if n.node_id in marked else n for n in new]
             nodes.extend(new)
+            node_beam.extend(src_l)
             fin_ids = tuple(fin_nodes[i] for i in range(nb) if done[i])
             yield BeamStep(step=step, new_nodes=tuple(new), alive=tuple(run_nodes), finished=fin_ids,
                            finished_scores=tuple(float(fin_scores[i]) for i in range(nb) if done[i]))
@@ -150,16 +161,37 @@ def iter_beam_search(loaded: LoadedModel, prompt: str, cfg: DecodingConfig,
             last = running[:, -1:]
             if seq2seq:
                 out = model(encoder_outputs=enc_out, attention_mask=enc_mask, decoder_input_ids=last,
-                            past_key_values=cache, use_cache=True, return_dict=True)
+                            past_key_values=cache, use_cache=True, output_attentions=True, return_dict=True)
             else:
                 mask = torch.ones((nb, running.shape[1]), dtype=torch.long, device=device)
                 out = model(input_ids=last, attention_mask=mask, past_key_values=cache, use_cache=True,
                             return_dict=True)
     seqs = tuple(tuple(int(t) for t in s[prompt_len:]) for s in fin_seqs)
+    cross = None
+    if seq2seq and fin_nodes and fin_nodes[0] >= 0:
+        cross = _path_cross(nodes, node_beam, step_cross, fin_nodes[0])
     return BeamResult(
         start=prep.start, nodes=tuple(nodes), sequences=seqs,
         scores=fin_scores.cpu().numpy().astype(np.float32),
-        texts=tuple(tok.decode(list(s), skip_special_tokens=True) for s in seqs), node_ids=tuple(fin_nodes))
+        texts=tuple(tok.decode(list(s), skip_special_tokens=True) for s in seqs), node_ids=tuple(fin_nodes),
+        cross_attention=cross)
+
+
+def _path_cross(nodes: list[BeamNode], node_beam: list[int], step_cross: list[Any], leaf: int) -> np.ndarray:
+    """Cross-attention along the tree path ending at node ``leaf``: float32 ``[layer, head, steps, src]``.
+
+    Node ``n`` was produced at step ``nodes[n].step`` by running beam ``node_beam[n]``; that
+    beam's row of the step's cross-attention is the query of the token the hypothesis was fed.
+    """
+    import torch
+
+    rows = []
+    node = leaf
+    while node >= 0:
+        rows.append(step_cross[nodes[node].step][node_beam[node]])      # [layer, head, src]
+        node = nodes[node].parent
+    rows.reverse()
+    return torch.stack(rows, dim=2).cpu().numpy().astype(np.float32)
 
 
 def beam_search(loaded: LoadedModel, prompt: str, cfg: DecodingConfig) -> BeamResult:

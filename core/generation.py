@@ -273,7 +273,7 @@ def _available_bytes(device: str) -> int:
 
 
 def estimate_bytes(loaded: LoadedModel, n_tokens: int, n_beams: int, source_len: int = 0) -> int:
-    """Rough memory of the KV cache and per-step logits for ``n_beams`` × ``n_tokens``."""
+    """Rough memory of the KV cache, per-step logits and recorded cross-attention for ``n_beams`` × ``n_tokens``."""
     cfg = loaded.model.config
     heads = int(getattr(cfg, "num_key_value_heads", None) or loaded.n_heads or 1)
     head_dim = int(getattr(cfg, "head_dim", None) or getattr(cfg, "d_kv", None)
@@ -283,7 +283,9 @@ def estimate_bytes(loaded: LoadedModel, n_tokens: int, n_beams: int, source_len:
     per_token = 2 * layers * heads * head_dim * 4
     kv = per_token * n_beams * (n_tokens + source_len)
     logits = 4 * vocab * n_beams * 4         # logits, log-probs and top-k buffers per step
-    return int(kv + logits + 4 * vocab * n_tokens)
+    # encoder-decoders record every step's cross-attention of every beam: [layer, head, src] each
+    cross = 4 * layers * int(loaded.n_heads or 1) * source_len * n_beams * n_tokens
+    return int(kv + logits + 4 * vocab * n_tokens + cross)
 
 
 def check_fits(loaded: LoadedModel, n_tokens: int, n_beams: int, source_len: int = 0) -> None:

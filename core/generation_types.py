@@ -162,6 +162,9 @@ class BeamResult:
     texts: tuple[str, ...]
     node_ids: tuple[int, ...]        # last node of each final hypothesis
     stopped: bool = False
+    # Encoder-decoders: float32 [layer, head, steps, src], the cross-attention recorded along the
+    # best hypothesis (row t: the step fed decoder_start + sequences[0][:t]); else None.
+    cross_attention: np.ndarray | None = None
 
 
 @dataclass(frozen=True)

@@ -220,10 +220,56 @@
     </message>
 </context>
 <context>
+    <name>BeamPage</name>
+    <message>
+        <source>A long search scrolls: drag the tree, use the scroll bar or ←/→ (Home/End), zoom with the wheel. Hover a node to read its whole hypothesis.</source>
+        <translation>Длинный поиск прокручивается: перетаскивайте дерево, используйте полосу прокрутки или ←/→ (Home/End), масштабируйте колёсиком. Наведите на узел, чтобы прочитать всю гипотезу.</translation>
+    </message>
+    <message>
+        <source>Scroll along the steps of the search; at the right end the view follows the newest steps.</source>
+        <translation>Прокрутка по шагам поиска; у правого края вид следует за новейшими шагами.</translation>
+    </message>
+    <message>
+        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ and the gold line mark the best finished sequence (scored with the length penalty).</source>
+        <translation>Каждая гипотеза с суммой логарифмов вероятностей. Синие: ещё живы; зелёные квадраты: завершены; серые: отсечены. ★ и золотая линия отмечают лучшую завершённую последовательность (с учётом штрафа длины).</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>промпт</translation>
+    </message>
+    <message>
+        <source>Finished hypotheses (score = log-prob / length^penalty):</source>
+        <translation>Завершённые гипотезы (оценка = log-prob / длина^штраф):</translation>
+    </message>
+</context>
+<context>
     <name>BeamTreeView</name>
     <message>
         <source>step</source>
+        <extracomment>Who gets a label first when a column is crowded.</extracomment>
         <translation>шаг</translation>
+    </message>
+    <message>
+        <source>still in the beam</source>
+        <translation>ещё в луче</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>отсечена</translation>
+    </message>
+    <message>
+        <source>★ best finished hypothesis</source>
+        <translation>★ лучшая завершённая гипотеза</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}
+summed log-probability {2:.3f} · {3}</source>
+        <translation>Шаг {0}: {1}
+сумма логарифмов вероятностей {2:.3f} · {3}</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1374,29 @@
     </message>
 </context>
 <context>
+    <name>GenerationOutputPage</name>
+    <message>
+        <source>Each token is shaded by its surprisal −log₂ p (white: expected, red: surprising), from the raw model probabilities. Click a generated token to inspect that step.</source>
+        <translation>Каждый токен окрашен по его неожиданности −log₂ p (белый: ожидаемый, красный: неожиданный) по исходным вероятностям модели. Нажмите на сгенерированный токен, чтобы разобрать этот шаг.</translation>
+    </message>
+    <message>
+        <source>Perplexity = exp(mean negative log-likelihood): the lectures' PPL. Lower means the model found the text more predictable.</source>
+        <translation>Перплексия = exp(среднего отрицательного логарифма правдоподобия): PPL из лекций. Чем ниже, тем предсказуемее текст для модели.</translation>
+    </message>
+    <message>
+        <source>Branches (click to switch):</source>
+        <translation>Ветви (нажмите, чтобы переключиться):</translation>
+    </message>
+    <message>
+        <source>Perplexity of the output: {0} ({1} tokens). The source is read by the encoder and has no perplexity of its own.</source>
+        <translation>Перплексия выхода: {0} ({1} токенов). Исходный текст читает энкодер, своей перплексии у него нет.</translation>
+    </message>
+    <message>
+        <source>Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)</source>
+        <translation>Перплексия: промпт {0} (оценено токенов: {1}) · выход {2} ({3} токенов)</translation>
+    </message>
+</context>
+<context>
     <name>GenerationPanel</name>
     <message>
         <source>Type a prompt (empty: a decoder starts from its BOS token)</source>
@@ -1374,32 +1443,12 @@
         <translation>Рядом</translation>
     </message>
     <message>
-        <source>Each token is shaded by its surprisal −log₂ p (white: expected, red: surprising), from the raw model probabilities. Click a generated token to inspect that step.</source>
-        <translation>Каждый токен окрашен по его неожиданности −log₂ p (белый: ожидаемый, красный: неожиданный) по исходным вероятностям модели. Нажмите на сгенерированный токен, чтобы разобрать этот шаг.</translation>
-    </message>
-    <message>
-        <source>Perplexity = exp(mean negative log-likelihood): the lectures' PPL. Lower means the model found the text more predictable.</source>
-        <translation>Перплексия = exp(среднего отрицательного логарифма правдоподобия): PPL из лекций. Чем ниже, тем предсказуемее текст для модели.</translation>
-    </message>
-    <message>
-        <source>Branches (click to switch):</source>
-        <translation>Ветви (нажмите, чтобы переключиться):</translation>
-    </message>
-    <message>
-        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ marks the best finished sequence (scored with the length penalty).</source>
-        <translation>Каждая гипотеза с суммой логарифмов вероятностей. Синие: ещё живы; зелёные квадраты: завершены; серые: отсечены. ★ отмечает лучшую завершённую последовательность (с учётом штрафа длины).</translation>
-    </message>
-    <message>
         <source>No model is loaded yet. Pick one in the model bar at the top.</source>
         <translation>Модель ещё не загружена. Выберите её в панели моделей наверху.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0} cannot generate text.&lt;/b&gt;&lt;br&gt;&lt;br&gt;It is an encoder-only model (BERT family): it reads the whole text at once and was trained to fill in [MASK] tokens using both sides, never to predict the &lt;i&gt;next&lt;/i&gt; token, and it has no decoder.&lt;br&gt;&lt;br&gt;Load a decoder — &lt;b&gt;stories260k&lt;/b&gt; (offline, children's stories), GPT-2 or Llama — or an encoder-decoder such as &lt;b&gt;t5-small&lt;/b&gt;, &lt;b&gt;google/flan-t5-small&lt;/b&gt; or BART. {0} still works in the mask, tokens and attention panels.</source>
         <translation>&lt;b&gt;{0} не умеет генерировать текст.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Это модель только с энкодером (семейство BERT): она читает весь текст сразу и обучалась заполнять токены [MASK] по контексту с обеих сторон, а не предсказывать &lt;i&gt;следующий&lt;/i&gt; токен, и декодера у неё нет.&lt;br&gt;&lt;br&gt;Загрузите декодер — &lt;b&gt;stories260k&lt;/b&gt; (без сети, детские истории), GPT-2 или Llama — или энкодер-декодер, например &lt;b&gt;t5-small&lt;/b&gt;, &lt;b&gt;google/flan-t5-small&lt;/b&gt; или BART. {0} по-прежнему работает в панелях масок, токенов и внимания.</translation>
-    </message>
-    <message>
-        <source>prompt</source>
-        <translation>промпт</translation>
     </message>
     <message>
         <source>Step follows one line of text, so it decodes greedily; Generate runs the beam search.</source>
@@ -1436,22 +1485,6 @@
     <message>
         <source>Temperature 0 means greedy decoding.</source>
         <translation>Температура 0 означает жадное декодирование.</translation>
-    </message>
-    <message>
-        <source>beam score {0:.3f}</source>
-        <translation>оценка луча {0:.3f}</translation>
-    </message>
-    <message>
-        <source>Finished hypotheses (score = log-prob / length^penalty):</source>
-        <translation>Завершённые гипотезы (оценка = log-prob / длина^штраф):</translation>
-    </message>
-    <message>
-        <source>Perplexity of the output: {0} ({1} tokens). The source is read by the encoder and has no perplexity of its own.</source>
-        <translation>Перплексия выхода: {0} ({1} токенов). Исходный текст читает энкодер, своей перплексии у него нет.</translation>
-    </message>
-    <message>
-        <source>Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)</source>
-        <translation>Перплексия: промпт {0} (оценено токенов: {1}) · выход {2} ({3} токенов)</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2805,13 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Sentence {0}, token {1}: {2}</source>
         <translation>Предложение {0}, токен {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySidePage</name>
+    <message>
+        <source>beam score {0:.3f}</source>
+        <translation>оценка луча {0:.3f}</translation>
     </message>
 </context>
 <context>

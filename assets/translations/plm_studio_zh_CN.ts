@@ -220,10 +220,56 @@
     </message>
 </context>
 <context>
+    <name>BeamPage</name>
+    <message>
+        <source>A long search scrolls: drag the tree, use the scroll bar or ←/→ (Home/End), zoom with the wheel. Hover a node to read its whole hypothesis.</source>
+        <translation>较长的搜索可以滚动：拖动树、使用滚动条或 ←/→（Home/End），用滚轮缩放。将鼠标悬停在节点上可阅读完整的假设。</translation>
+    </message>
+    <message>
+        <source>Scroll along the steps of the search; at the right end the view follows the newest steps.</source>
+        <translation>沿搜索步骤滚动；滚动到最右端时，视图会跟随最新的步骤。</translation>
+    </message>
+    <message>
+        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ and the gold line mark the best finished sequence (scored with the length penalty).</source>
+        <translation>每个假设及其累计对数概率。蓝色：仍在束中；绿色方块：已结束；灰色：已剪枝。★ 和金色线条标出最佳的已结束序列（按长度惩罚计分）。</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Finished hypotheses (score = log-prob / length^penalty):</source>
+        <translation>已完成的假设（分数 = 对数概率 / 长度^惩罚）：</translation>
+    </message>
+</context>
+<context>
     <name>BeamTreeView</name>
     <message>
         <source>step</source>
+        <extracomment>Who gets a label first when a column is crowded.</extracomment>
         <translation>步</translation>
+    </message>
+    <message>
+        <source>still in the beam</source>
+        <translation>仍在束中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>★ best finished hypothesis</source>
+        <translation>★ 最佳已结束假设</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}
+summed log-probability {2:.3f} · {3}</source>
+        <translation>第 {0} 步：{1}
+累计对数概率 {2:.3f} · {3}</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1374,29 @@
     </message>
 </context>
 <context>
+    <name>GenerationOutputPage</name>
+    <message>
+        <source>Each token is shaded by its surprisal −log₂ p (white: expected, red: surprising), from the raw model probabilities. Click a generated token to inspect that step.</source>
+        <translation>每个词元按其惊奇度 −log₂ p 着色（白色：意料之中，红色：出乎意料），基于模型的原始概率。点击一个生成的词元查看那一步。</translation>
+    </message>
+    <message>
+        <source>Perplexity = exp(mean negative log-likelihood): the lectures' PPL. Lower means the model found the text more predictable.</source>
+        <translation>困惑度 = exp(平均负对数似然)：即课上讲的 PPL。越低表示模型觉得文本越可预测。</translation>
+    </message>
+    <message>
+        <source>Branches (click to switch):</source>
+        <translation>分支（点击切换）：</translation>
+    </message>
+    <message>
+        <source>Perplexity of the output: {0} ({1} tokens). The source is read by the encoder and has no perplexity of its own.</source>
+        <translation>输出的困惑度：{0}（{1} 个词元）。源文本由编码器读取，本身没有困惑度。</translation>
+    </message>
+    <message>
+        <source>Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)</source>
+        <translation>困惑度：提示 {0}（评分 {1} 个词元）· 输出 {2}（{3} 个词元）</translation>
+    </message>
+</context>
+<context>
     <name>GenerationPanel</name>
     <message>
         <source>Type a prompt (empty: a decoder starts from its BOS token)</source>
@@ -1374,32 +1443,12 @@
         <translation>并排比较</translation>
     </message>
     <message>
-        <source>Each token is shaded by its surprisal −log₂ p (white: expected, red: surprising), from the raw model probabilities. Click a generated token to inspect that step.</source>
-        <translation>每个词元按其惊奇度 −log₂ p 着色（白色：意料之中，红色：出乎意料），基于模型的原始概率。点击一个生成的词元查看那一步。</translation>
-    </message>
-    <message>
-        <source>Perplexity = exp(mean negative log-likelihood): the lectures' PPL. Lower means the model found the text more predictable.</source>
-        <translation>困惑度 = exp(平均负对数似然)：即课上讲的 PPL。越低表示模型觉得文本越可预测。</translation>
-    </message>
-    <message>
-        <source>Branches (click to switch):</source>
-        <translation>分支（点击切换）：</translation>
-    </message>
-    <message>
-        <source>Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: pruned. ★ marks the best finished sequence (scored with the length penalty).</source>
-        <translation>每个假设及其对数概率之和。蓝色：仍在进行；绿色方块：已完成；灰色：被剪枝。★ 标出最好的已完成序列（按长度惩罚打分）。</translation>
-    </message>
-    <message>
         <source>No model is loaded yet. Pick one in the model bar at the top.</source>
         <translation>尚未加载模型。请在顶部的模型栏中选择一个。</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0} cannot generate text.&lt;/b&gt;&lt;br&gt;&lt;br&gt;It is an encoder-only model (BERT family): it reads the whole text at once and was trained to fill in [MASK] tokens using both sides, never to predict the &lt;i&gt;next&lt;/i&gt; token, and it has no decoder.&lt;br&gt;&lt;br&gt;Load a decoder — &lt;b&gt;stories260k&lt;/b&gt; (offline, children's stories), GPT-2 or Llama — or an encoder-decoder such as &lt;b&gt;t5-small&lt;/b&gt;, &lt;b&gt;google/flan-t5-small&lt;/b&gt; or BART. {0} still works in the mask, tokens and attention panels.</source>
         <translation>&lt;b&gt;{0} 无法生成文本。&lt;/b&gt;&lt;br&gt;&lt;br&gt;它是一个只有编码器的模型（BERT 家族）：它一次读入整段文本，训练目标是利用两侧上下文填充 [MASK] 词元，从未学过预测&lt;i&gt;下一个&lt;/i&gt;词元，也没有解码器。&lt;br&gt;&lt;br&gt;请加载一个解码器——&lt;b&gt;stories260k&lt;/b&gt;（离线，儿童故事）、GPT-2 或 Llama——或者一个编码器-解码器，例如 &lt;b&gt;t5-small&lt;/b&gt;、&lt;b&gt;google/flan-t5-small&lt;/b&gt; 或 BART。{0} 仍可在掩码、词元和注意力面板中使用。</translation>
-    </message>
-    <message>
-        <source>prompt</source>
-        <translation>提示</translation>
     </message>
     <message>
         <source>Step follows one line of text, so it decodes greedily; Generate runs the beam search.</source>
@@ -1436,22 +1485,6 @@
     <message>
         <source>Temperature 0 means greedy decoding.</source>
         <translation>温度 0 表示贪心解码。</translation>
-    </message>
-    <message>
-        <source>beam score {0:.3f}</source>
-        <translation>束分数 {0:.3f}</translation>
-    </message>
-    <message>
-        <source>Finished hypotheses (score = log-prob / length^penalty):</source>
-        <translation>已完成的假设（分数 = 对数概率 / 长度^惩罚）：</translation>
-    </message>
-    <message>
-        <source>Perplexity of the output: {0} ({1} tokens). The source is read by the encoder and has no perplexity of its own.</source>
-        <translation>输出的困惑度：{0}（{1} 个词元）。源文本由编码器读取，本身没有困惑度。</translation>
-    </message>
-    <message>
-        <source>Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)</source>
-        <translation>困惑度：提示 {0}（评分 {1} 个词元）· 输出 {2}（{3} 个词元）</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2805,13 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
     <message>
         <source>Sentence {0}, token {1}: {2}</source>
         <translation>句子 {0}，词元 {1}：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySidePage</name>
+    <message>
+        <source>beam score {0:.3f}</source>
+        <translation>束分数 {0:.3f}</translation>
     </message>
 </context>
 <context>

@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import math
 
-import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-                               QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from core import Capability, LoadedModel
 from core.beam import iter_beam_search
 from core.decoding import default_decoding, token_text
-from core.generation import iter_generate, perplexity_of_steps, restage, with_choice
+from core.generation import iter_generate, with_choice
 from core.generation_types import (BeamResult, BeamStep, DecodingConfig, GenerationRun, GenerationStart,
                                    GenerationStep, LogitLens, Strategy)
 from core.logit_lens import lens_for_step
@@ -23,20 +21,24 @@ from core.seq2seq import RecordedGeneration
 from core.side_by_side import iter_side_by_side
 
 from ..state import ModelState
-from ..widgets.beam_tree import BeamTreeView
-from ..widgets.branch_tree import Branch, BranchTreeView
+from ..widgets.branch_tree import Branch
 from ..widgets.decoding_controls import DecodingControls
 from ..widgets.prompt_workbench import PromptWorkbench
-from ..widgets.side_by_side import SideBySideView
-from ..widgets.step_inspector import StepInspector
-from ..widgets.token_text_view import TokenTextView
 from .base import BasePanel
+from .generation_beam import BeamPage
+from .generation_output import GenerationOutputPage
+from .generation_side import SideBySidePage
 
 VIEWS = ("output", "beam", "prompting", "side")
 
 
 class GenerationPanel(BasePanel):
-    """Prompt → tokens streamed one step at a time, with every decoding stage inspectable."""
+    """Prompt → tokens streamed one step at a time, with every decoding stage inspectable.
+
+    The tabs live in their own modules: :class:`GenerationOutputPage` (output, branches, step
+    inspector), :class:`BeamPage` (beam tree), the prompt workbench and :class:`SideBySidePage`.
+    The panel runs the model work and routes what the worker yields to the page that shows it.
+    """
 
     title = "Generation"
     key = "generate"
@@ -47,14 +49,9 @@ class GenerationPanel(BasePanel):
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self.branches: list[Branch] = []
-        self.current: Branch | None = None
-        self.selected_step = -1
-        self.beam_result: BeamResult | None = None
         self._task = ""
         self._cli_step: int | None = None
         self._cli_view: str | None = None
-        self._side_pieces: dict[str, list[GenerationStep]] = {}
 
         self.prompt = QPlainTextEdit(self)
         self.prompt.setMaximumHeight(80)
@@ -68,44 +65,25 @@ class GenerationPanel(BasePanel):
         row.addWidget(self.prompt, 1)
         row.addLayout(buttons)
 
-        self.output = TokenTextView(self)
-        self.ppl = QLabel(self)
-        self.ppl.setWordWrap(True)
-        self.branch_tree = BranchTreeView(self)
-        self.inspector_view = StepInspector(self)
-        top = QWidget(self)
-        tl = QHBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.output, 3)
-        info = QVBoxLayout()
-        info.addWidget(self.ppl)
-        self.branch_label = QLabel(self)
-        info.addWidget(self.branch_label)
-        info.addWidget(self.branch_tree, 1)
-        tl.addLayout(info, 1)
-        out_split = QSplitter(Qt.Orientation.Vertical, self)
-        out_split.addWidget(top)
-        out_split.addWidget(self.inspector_view)
-        out_split.setStretchFactor(0, 2)
-        out_split.setStretchFactor(1, 3)
-
-        self.beam_tree = BeamTreeView(self)
-        self.beam_caption = QLabel(self)
-        self.beam_caption.setWordWrap(True)
-        beam_page = QWidget(self)
-        bl = QVBoxLayout(beam_page)
-        bl.addWidget(self.beam_tree, 1)
-        bl.addWidget(self.beam_caption)
+        self.out_page = GenerationOutputPage(self._tokenizer, self.config, self)
+        self.beam_page = BeamPage(self)
         self.workbench = PromptWorkbench(self)
-        self.side = SideBySideView(self)
+        self.side = SideBySidePage(self._prompt_pieces, self)
+        # The pages' widgets, under the names tests, lessons and screenshots use.
+        self.output, self.ppl = self.out_page.output, self.out_page.ppl
+        self.branch_tree, self.inspector_view = self.out_page.branch_tree, self.out_page.inspector_view
+        self.beam_tree, self.beam_caption = self.beam_page.beam_tree, self.beam_page.caption
         self.tabs = QTabWidget(self)
-        for page in (out_split, beam_page, self.workbench, self.side):
+        for page in (self.out_page, self.beam_page, self.workbench, self.side):
             # Each page scrolls rather than forcing its minimum size on the window (laptops, docks side by side).
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(page)
-            page.setMinimumSize(560, 560 if page is out_split else 300)
+            if page is self.beam_page:
+                page.setMinimumWidth(560)   # its height follows its layout: a taller tree (many beams) scrolls
+            else:
+                page.setMinimumSize(560, 560 if page is self.out_page else 300)
             self.tabs.addTab(scroll, "")
 
         work = QWidget(self)
@@ -130,10 +108,8 @@ class GenerationPanel(BasePanel):
         self.stop_button.clicked.connect(self.stop)
         self.busy_changed.connect(self._on_busy_changed)
         self.controls.changed.connect(self._on_controls_changed)
-        self.output.step_clicked.connect(self.select_step)
         self.inspector_view.branch_requested.connect(self.branch_from)
         self.inspector_view.lens_requested.connect(self.request_lens)
-        self.branch_tree.branch_chosen.connect(self._on_branch_chosen)
         self.workbench.use_prompt.connect(self._on_workbench_prompt)
         self.workbench.score_requested.connect(self.score_answers)
         self.workbench.failed.connect(self.message_bar.show_error)
@@ -158,20 +134,34 @@ class GenerationPanel(BasePanel):
         for i, name in enumerate((self.tr("Output && step inspector"), self.tr("Beam tree"), self.tr("Prompting"),
                                   self.tr("Side by side"))):
             self.tabs.setTabText(i, name)
-        self.output.setToolTip(self.tr(
-            "Each token is shaded by its surprisal −log₂ p (white: expected, red: surprising), from the raw "
-            "model probabilities. Click a generated token to inspect that step."))
-        self.ppl.setToolTip(self.tr("Perplexity = exp(mean negative log-likelihood): the lectures' PPL. Lower "
-                                    "means the model found the text more predictable."))
-        self.branch_label.setText(self.tr("Branches (click to switch):"))
-        self.beam_caption.setText(self.tr(
-            "Every hypothesis with its summed log-probability. Blue: still alive; green squares: finished; grey: "
-            "pruned. ★ marks the best finished sequence (scored with the length penalty)."))
+
+    # ---------------------------------------------------------------- the pages' state
+    @property
+    def current(self) -> Branch | None:
+        """The branch shown on the output tab."""
+        return self.out_page.current
+
+    @property
+    def branches(self) -> list[Branch]:
+        return self.out_page.branches
+
+    @property
+    def selected_step(self) -> int:
+        return self.out_page.selected_step
+
+    @property
+    def beam_result(self) -> BeamResult | None:
+        """The last finished beam search (``None`` while it runs or after Stop)."""
+        return self.beam_page.result
+
+    def select_step(self, index: int) -> None:
+        """Show step ``index`` of the current branch in the step inspector."""
+        self.out_page.select_step(index)
 
     # ---------------------------------------------------------------- model
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
-        self._reset_branches()
-        self.beam_tree.clear_tree()
+        self.out_page.reset()
+        self.beam_page.clear()
         self.side.set_models(self._name("A"), self._name("B"))
         if loaded is None:
             self._explain(self.tr("No model is loaded yet. Pick one in the model bar at the top."))
@@ -200,6 +190,14 @@ class GenerationPanel(BasePanel):
         m = self.state.model(slot)
         return m.name if m is not None else None
 
+    def _tokenizer(self) -> object | None:
+        loaded = self.loaded
+        return loaded.tokenizer if loaded is not None else None
+
+    def _prompt_pieces(self, slot: str, start: GenerationStart) -> list[str]:
+        loaded = self.state.model(slot)
+        return [token_text(loaded.tokenizer, int(i)) for i in start.prompt_ids] if loaded else []
+
     @Slot(str, object)
     def _on_any_slot_changed(self, _slot: str, _loaded: object) -> None:
         self.side.set_models(self._name("A"), self._name("B"))
@@ -219,14 +217,14 @@ class GenerationPanel(BasePanel):
         if text.strip():
             self.publish_input(text=text)
         if cfg.strategy is Strategy.BEAM:
-            self.beam_tree.clear_tree(self.tr("prompt"))
-            self.beam_result = None
+            self.beam_page.start(text)
             self.tabs.setCurrentIndex(1)
             self._task = "beam"
             self.run_task(iter_beam_search, loaded, text, cfg)
             return
-        self._reset_branches()
-        self.current = self._new_branch(-1, -1, text)
+        page = self.out_page
+        page.reset()
+        page.current = page.new_branch(-1, -1, text)
         if self.tabs.currentIndex() != 0:
             self.tabs.setCurrentIndex(0)
         self._task = "stream"
@@ -244,12 +242,13 @@ class GenerationPanel(BasePanel):
             cfg = dataclasses.replace(cfg, strategy=Strategy.GREEDY)
             step_note = self.tr("Step follows one line of text, so it decodes greedily; Generate runs the beam search.")
         text = self.prompt.toPlainText()
-        if self.current is None or self.current.prompt != text or self.current.finish == "eos":
-            self._reset_branches()
-            self.current = self._new_branch(-1, -1, text)
+        page = self.out_page
+        if page.current is None or page.current.prompt != text or page.current.finish == "eos":
+            page.reset()
+            page.current = page.new_branch(-1, -1, text)
         self._task = "step"
         self.tabs.setCurrentIndex(0)
-        self.run_task(iter_generate, loaded, text, cfg, forced=[s.token_id for s in self.current.steps])
+        self.run_task(iter_generate, loaded, text, cfg, forced=[s.token_id for s in page.current.steps])
         if step_note:
             self.message_bar.show_info(step_note)
 
@@ -259,32 +258,33 @@ class GenerationPanel(BasePanel):
             return
         task = self._task
         self.cancel()
-        self.beam_tree.flush()
+        self.beam_page.flush()
         if task == "beam":
             self.message_bar.show_info(self.tr("Beam search stopped: the tree shows the hypotheses so far."))
         elif task in ("stream", "step", "branch") and self.current is not None:
             self.message_bar.show_info(self.tr("Stopped after {0} tokens.").format(len(self.current.steps)))
-            self._publish_recording()
+            self._publish_recording(self.out_page.recording(self.slot))
         else:
             self.message_bar.show_info(self.tr("Stopped."))
 
     @Slot(int)
     def branch_from(self, token_id: int) -> None:
         """Replace the selected step's token by ``token_id`` and continue generating from there."""
-        loaded, parent = self.loaded, self.current
-        if loaded is None or parent is None or not 0 <= self.selected_step < len(parent.steps):
+        loaded, page = self.loaded, self.out_page
+        parent = page.current
+        if loaded is None or parent is None or not 0 <= page.selected_step < len(parent.steps):
             return
-        t = self.selected_step
+        t = page.selected_step
         old = parent.steps[t]
         if token_id == old.token_id:
             self.message_bar.show_info(self.tr("That is the token already chosen here: pick another candidate."))
             return
         cfg = self.config()
-        branch = self._new_branch(parent.bid, t, parent.prompt)
+        branch = page.new_branch(parent.bid, t, parent.prompt)
         branch.start = parent.start
         branch.steps = parent.steps[:t] + [with_choice(old, token_id, cfg, loaded.tokenizer)]
-        self.current = branch
-        self._show_branch(branch, select=t)
+        page.current = branch
+        page.show_branch(branch, select=t)
         remaining = cfg.max_new_tokens - (t + 1)
         if remaining < 1 or cfg.strategy is Strategy.BEAM:
             return
@@ -294,10 +294,9 @@ class GenerationPanel(BasePanel):
 
     @Slot()
     def request_lens(self) -> None:
-        loaded, branch = self.loaded, self.current
-        if loaded is None or branch is None or branch.start is None or not 0 <= self.selected_step < len(branch.steps):
+        loaded, branch, step = self.loaded, self.current, self.out_page.selected()
+        if loaded is None or branch is None or branch.start is None or step is None:
             return
-        step = branch.steps[self.selected_step]
         self._task = "lens"
         self.run_task(lens_for_step, loaded, branch.start.prompt_ids.tolist(), step.context_ids.tolist(), 6)
 
@@ -319,8 +318,7 @@ class GenerationPanel(BasePanel):
             self.message_bar.show_info(self.tr("Slot B is empty: load a second model in the model bar to compare."))
         if not models:
             return
-        self.side.clear()
-        self._side_pieces = {s: [] for s, _, _ in models}
+        self.side.begin([s for s, _, _ in models])
         self.tabs.setCurrentIndex(3)
         self._task = "side"
         self.run_task(iter_side_by_side, models, self.prompt.toPlainText())
@@ -334,23 +332,18 @@ class GenerationPanel(BasePanel):
     # ---------------------------------------------------------------- results
     def show_progress(self, item: object) -> None:
         if self._task == "side":
-            self._side_progress(*item)
+            self.side.progress(*item)
         elif isinstance(item, GenerationStart):
             self._on_start(item)
-        elif isinstance(item, GenerationStep) and self.current is not None:
-            self.current.steps.append(item)
-            self.output.append_step(item.token, item.surprisal_bits)
-            self._update_ppl()
+        elif isinstance(item, GenerationStep):
+            self.out_page.append_step(item)
         elif isinstance(item, BeamStep):
-            self.beam_tree.add_step(item)
+            self.beam_page.add_step(item)
 
     def _on_start(self, start: GenerationStart) -> None:
-        branch = self.current
-        if branch is None:
+        if self.current is None:
             return
-        if branch.start is None:
-            branch.start = start
-            self._show_branch(branch)
+        self.out_page.start_current(start)
         notes = []
         if start.started_from_bos:
             notes.append(self.tr("The prompt is empty: the decoder starts from its start token {0} alone.").format(
@@ -366,9 +359,8 @@ class GenerationPanel(BasePanel):
 
     def show_result(self, result: object) -> None:
         if isinstance(result, GenerationRun) and self.current is not None:
-            self.current.finish = result.finish_reason
-            self._refresh_branch_tree()
-            self._publish_recording()
+            self.out_page.finish_current(result.finish_reason)
+            self._publish_recording(self.out_page.recording(self.slot))
             if self._task == "step" and self.current.steps:
                 self.select_step(len(self.current.steps) - 1)
             elif self._cli_step is not None:
@@ -376,136 +368,30 @@ class GenerationPanel(BasePanel):
                 self._cli_step = None
                 self.request_lens()  # the screenshot shows the lens table too (a fast forward pass)
         elif isinstance(result, BeamResult):
-            self._show_beam_result(result)
+            self.beam_page.show_result(result)
+            self._publish_recording(self.beam_page.recording(self.slot))
         elif isinstance(result, LogitLens):
             self.inspector_view.set_lens(result)
         elif isinstance(result, LabelScores):
             self.workbench.show_scores(result)
         elif isinstance(result, dict):
-            for slot, value in result.items():
-                if isinstance(value, BeamResult) and value.texts:
-                    self.side.views[slot].set_steps([(value.texts[0], float("nan"))])
-                    self.side.set_stats(slot, len(value.sequences[0]), float("nan"),
-                                        self.tr("beam score {0:.3f}").format(float(value.scores[0])))
+            self.side.show_results(result)
 
-    def _publish_recording(self) -> None:
+    def _publish_recording(self, rec: RecordedGeneration | None) -> None:
         """Hand an encoder-decoder run's recorded cross-attention to the state (the attention panel shows it)."""
-        branch = self.current
-        if branch is None or branch.start is None or not branch.steps:
-            return
-        crosses = [s.cross_attention for s in branch.steps]
-        if any(c is None for c in crosses) or len({c.shape for c in crosses}) != 1:
-            return
-        start = branch.start
-        self.state.generation_recorded.emit(RecordedGeneration(
-            slot=self.slot, text=branch.prompt, encoder_ids=np.asarray(start.prompt_ids, dtype=np.int64),
-            decoder_ids=np.concatenate([np.asarray(start.decoder_start_ids, dtype=np.int64),
-                                        np.asarray([s.token_id for s in branch.steps], dtype=np.int64)]),
-            cross=np.stack(crosses, axis=2).astype(np.float32), strategy=start.config.strategy.value))
-
-    def _show_beam_result(self, result: BeamResult) -> None:
-        self.beam_result = result
-        if result.node_ids:
-            self.beam_tree.set_best(result.node_ids[0])
-        lines = [f"{s:.3f}  {t!r}" for s, t in zip(result.scores, result.texts)]
-        self.beam_caption.setText(self.tr("Finished hypotheses (score = log-prob / length^penalty):") + "\n"
-                                  + "\n".join(lines))
-
-    def _side_progress(self, slot: str, item: object) -> None:
-        view = self.side.views[slot]
-        if isinstance(item, GenerationStart):
-            view.set_prompt(self._prompt_pieces(slot, item), item.prompt_surprisal)
-        elif isinstance(item, GenerationStep):
-            self._side_pieces[slot].append(item)
-            view.append_step(item.token, item.surprisal_bits)
-            steps = self._side_pieces[slot]
-            self.side.set_stats(slot, len(steps), perplexity_of_steps(steps))
-        elif isinstance(item, str):
-            self.side.stats[slot].setText(item)
-
-    # ---------------------------------------------------------------- branches and steps
-    def _reset_branches(self) -> None:
-        self.branches, self.current, self.selected_step = [], None, -1
-        self.branch_tree.clear()
-        self.output.set_prompt([], [])
-        self.inspector_view.set_step(None, None)
-        self.ppl.setText("")
-
-    def _new_branch(self, parent: int, fork: int, prompt: str) -> Branch:
-        branch = Branch(len(self.branches), parent, fork, prompt)
-        self.branches.append(branch)
-        self._refresh_branch_tree()
-        return branch
-
-    def _prompt_pieces(self, slot_or_none: str | None, start: GenerationStart) -> list[str]:
-        loaded = self.state.model(slot_or_none) if slot_or_none else self.loaded
-        return [token_text(loaded.tokenizer, int(i)) for i in start.prompt_ids] if loaded else []
-
-    def _show_branch(self, branch: Branch, select: int = -1) -> None:
-        if branch.start is not None:
-            self.output.set_prompt(self._prompt_pieces(None, branch.start), branch.start.prompt_surprisal)
-        self.output.set_steps([(s.token, s.surprisal_bits) for s in branch.steps], select)
-        self._update_ppl()
-        self._refresh_branch_tree()
-        if select >= 0:
-            self.select_step(select)
-        else:
-            self.selected_step = -1
-            self.inspector_view.set_step(None, None)
-
-    def _refresh_branch_tree(self) -> None:
-        self.branch_tree.set_branches(self.branches, self.current)
-
-    @Slot(int)
-    def _on_branch_chosen(self, bid: int) -> None:
-        if self.busy:
-            return
-        if 0 <= bid < len(self.branches) and self.branches[bid] is not self.current:
-            self.current = self.branches[bid]
-            self._show_branch(self.current)
-
-    @Slot(int)
-    def select_step(self, index: int) -> None:
-        """Show step ``index`` of the current branch in the inspector."""
-        branch = self.current
-        if branch is None or not 0 <= index < len(branch.steps):
-            return
-        self.selected_step = index
-        step = branch.steps[index]
-        self.output.select(index)
-        loaded = self.loaded
-        view = restage(step, self.config(), loaded.tokenizer) if loaded is not None else step.stages
-        src = branch.start.source_tokens if branch.start is not None else ()
-        self.inspector_view.set_step(index, view, cross=step.cross_attention, source_tokens=src)
+        if rec is not None:
+            self.state.generation_recorded.emit(rec)
 
     @Slot(object)
     def _on_controls_changed(self, cfg: DecodingConfig) -> None:
         # Re-draw the stages of the inspected step from its cached raw logits: no forward pass.
-        branch, loaded = self.current, self.loaded
-        if branch is not None and loaded is not None and 0 <= self.selected_step < len(branch.steps):
-            self.inspector_view.update_view(restage(branch.steps[self.selected_step], cfg, loaded.tokenizer))
-
-    def _update_ppl(self) -> None:
-        branch = self.current
-        if branch is None or branch.start is None:
-            self.ppl.setText("")
-            return
-        bits = branch.start.prompt_surprisal
-        finite = bits[np.isfinite(bits)]
-        prompt_ppl = float(np.exp(np.mean(finite) * math.log(2))) if finite.size else float("nan")
-        out_ppl = perplexity_of_steps(branch.steps)
-        fmt = (lambda v: f"{v:.2f}" if math.isfinite(v) else "–")
-        if branch.start.source_tokens:
-            self.ppl.setText(self.tr("Perplexity of the output: {0} ({1} tokens). The source is read by the encoder "
-                                     "and has no perplexity of its own.").format(fmt(out_ppl), len(branch.steps)))
-            return
-        self.ppl.setText(self.tr("Perplexity: prompt {0} ({1} tokens scored) · output {2} ({3} tokens)").format(
-            fmt(prompt_ppl), int(finite.size), fmt(out_ppl), len(branch.steps)))
+        self.out_page.restage_selected(cfg)
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
         self.stop_button.setEnabled(busy)
         self.step_button.setEnabled(not busy)
+        self.out_page.locked = busy
 
     # ---------------------------------------------------------------- command line
     @classmethod
@@ -517,6 +403,7 @@ class GenerationPanel(BasePanel):
         add_option(parser, "--gen-view", type=str, choices=VIEWS, help="generate panel: output, beam, prompting "
                                                                        "or side (side by side on slots A and B)")
         add_option(parser, "--max-new-tokens", type=int, help="generate panel: how many tokens to generate")
+        add_option(parser, "--num-beams", type=int, help="generate panel: beams of beam search (with --decoding beam)")
 
     # ---------------------------------------------------------------- lessons
     _VIEW_KEYS = ("temperature", "top_k", "top_p", "num_beams", "max_new_tokens")
@@ -565,6 +452,8 @@ class GenerationPanel(BasePanel):
                 raise SystemExit(f"plm-studio: --decoding must be greedy, sample or beam, not {args.decoding!r}")
         if getattr(args, "max_new_tokens", None):
             cfg = dataclasses.replace(cfg, max_new_tokens=args.max_new_tokens)
+        if getattr(args, "num_beams", None):
+            cfg = dataclasses.replace(cfg, num_beams=args.num_beams)
         self.controls.set_config(cfg)
         self._cli_step = getattr(args, "step", None)
         self._cli_view = getattr(args, "gen_view", None)

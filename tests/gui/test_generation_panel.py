@@ -126,7 +126,9 @@ def test_logit_lens_table(qtbot, panel, stories):
     assert repr(chosen) in panel.inspector_view.lens.item(stories.n_layers, 0).text()
 
 
-def test_beam_tree_is_drawn_live_and_matches_the_result(qtbot, panel):
+def test_beam_tree_is_drawn_live_and_matches_the_result(qtbot, panel, model_state):
+    recorded = []
+    model_state.generation_recorded.connect(recorded.append)
     grown = []
     panel.beam_tree.add_step = (lambda orig: lambda step: (grown.append(step.step), orig(step)))(
         panel.beam_tree.add_step)
@@ -136,6 +138,7 @@ def test_beam_tree_is_drawn_live_and_matches_the_result(qtbot, panel):
     assert set(status.values()) >= {"finished", "pruned"}
     assert panel.beam_tree.best == panel.beam_result.node_ids[0]
     assert repr(panel.beam_result.texts[0]) in panel.beam_caption.text()
+    assert panel.beam_result.cross_attention is None and recorded == []    # a decoder has no cross-attention
 
 
 def test_beam_tree_on_an_encoder_decoder(qtbot, model_state, tiny_t5_dir):
@@ -149,6 +152,40 @@ def test_beam_tree_on_an_encoder_decoder(qtbot, model_state, tiny_t5_dir):
     _generate(qtbot, p, "summarize: the cat sat on the mat", max_new_tokens=3, strategy=Strategy.GREEDY)
     p.select_step(1)
     assert p.inspector_view.cross.isVisibleTo(p)    # the step's cross-attention
+
+
+def test_beam_search_feeds_the_attention_panel_its_best_hypothesis(qtbot, model_state, tiny_t5_dir):
+    import torch
+
+    from core.seq2seq import Seq2SeqAttention
+    from gui.panels.attention_panel import AttentionPanel
+
+    source = "summarize: the cat sat on the mat"
+    loaded = load_checkpoint(tiny_t5_dir, device="cpu")
+    model_state.set_loaded(loaded)
+    att = AttentionPanel(model_state)
+    qtbot.addWidget(att)
+    att.show()
+    qtbot.waitUntil(lambda: att.data is not None and not att.busy, timeout=WAIT)
+    gen = GenerationPanel(model_state)
+    qtbot.addWidget(gen)
+    gen.show()
+    _generate(qtbot, gen, source, max_new_tokens=7, strategy=Strategy.BEAM, num_beams=3, stop_at_eos=False)
+    qtbot.waitUntil(lambda: isinstance(att.data, Seq2SeqAttention) and att.data.origin == "beam"
+                    and not att.busy, timeout=WAIT)
+    best = gen.beam_result
+    seq = np.concatenate([best.start.decoder_start_ids, best.sequences[0]]).astype(np.int64)
+    rec = att.data
+    assert rec.sequence_ids.tolist() == seq.tolist()
+    assert rec.decoder_tokens == tuple(loaded.tokenizer.convert_ids_to_tokens(seq[:-1].tolist()))
+    np.testing.assert_array_equal(rec.cross, best.cross_attention)
+    with torch.inference_mode():     # what the best hypothesis's decoder attended to, teacher-forced
+        out = loaded.model(input_ids=torch.as_tensor(best.start.prompt_ids)[None],
+                           decoder_input_ids=torch.as_tensor(seq[:-1])[None], output_attentions=True)
+    np.testing.assert_allclose(rec.cross, np.stack([a[0].numpy() for a in out.cross_attentions]), atol=1e-5)
+    att.source.setCurrentIndex(2)
+    np.testing.assert_allclose(att.heatmap.values(), rec.cross[0, 0], atol=1e-6)
+    assert "beam search" in att.message_bar.text()
 
 
 def test_stop_during_beam_search_keeps_the_partial_tree(qtbot, panel, model_state):
@@ -209,7 +246,7 @@ def test_side_by_side_runs_both_slots(qtbot, panel, model_state, stories):
     _set(panel, max_new_tokens=10, strategy=Strategy.SAMPLE, seed=5)
     with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
         qtbot.mouseClick(panel.side.run_button, Qt.MouseButton.LeftButton)
-    a, b = panel._side_pieces["A"], panel._side_pieces["B"]
+    a, b = panel.side.pieces["A"], panel.side.pieces["B"]
     assert len(a) == len(b) == 10
     cfg = dataclasses.replace(panel.config(), seed=5)
     assert [s.token_id for s in a] == generate(stories, "Once upon a time", cfg).token_ids.tolist()
@@ -313,7 +350,7 @@ def test_side_by_side_with_an_encoder_only_model_in_b(qtbot, panel, model_state,
     _set(panel, max_new_tokens=4, strategy=Strategy.GREEDY)
     with qtbot.waitSignal(panel.result_shown, timeout=WAIT):
         qtbot.mouseClick(panel.side.run_button, Qt.MouseButton.LeftButton)
-    assert len(panel._side_pieces["A"]) == 4            # A still ran
+    assert len(panel.side.pieces["A"]) == 4            # A still ran
     assert "encoder-only" in panel.side.stats["B"].text()
 
 
@@ -339,3 +376,18 @@ def test_keyboard_shortcuts(qtbot, panel):
         qtbot.keyClick(panel.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # Generate
     qtbot.waitUntil(lambda: not panel.busy, timeout=WAIT)
     assert panel.output.step_count() == 2 and "\n" not in panel.prompt.toPlainText()
+
+
+def test_cli_options_set_the_decoding(qtbot, panel):
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--text")
+    parser.add_argument("--text-pair")
+    GenerationPanel.add_cli_arguments(parser)
+    args = parser.parse_args(["--text", "Tom ran.", "--decoding", "beam", "--num-beams", "6",
+                              "--max-new-tokens", "9", "--gen-view", "beam"])
+    panel.apply_cli(args)
+    cfg = panel.config()
+    assert (cfg.strategy, cfg.num_beams, cfg.max_new_tokens) == (Strategy.BEAM, 6, 9)
+    assert panel.prompt.toPlainText() == "Tom ran."
