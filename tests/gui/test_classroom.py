@@ -79,6 +79,22 @@ def test_f5_presents_what_is_on_screen(qtbot, window):
     assert not window.classroom.presentation.active
 
 
+def test_closing_while_presenting_saves_the_users_layout(qtbot, window, app_settings):
+    """The next session opens on the user's panels, not on the one panel that was being presented."""
+    visible_before = {k for k, d in window.docks.items() if d.isVisible()}
+    assert len(visible_before) > 1
+    window.classroom.presentation.enter(["attention"])
+    qtbot.wait(20)
+    window.close()
+    again = MainWindow(app_settings)
+    qtbot.addWidget(again)
+    again.resize(1280, 720)
+    again.show()
+    qtbot.waitExposed(again)
+    assert {k for k, d in again.docks.items() if d.isVisible()} == visible_before
+    assert again.menuBar().isVisible() and again.model_toolbar.isVisible()
+
+
 # ---------------------------------------------------------------- lessons
 def two_step_lesson(model: str) -> L.Lesson:
     return L.Lesson(title="t", steps=(
