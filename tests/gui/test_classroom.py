@@ -244,6 +244,26 @@ def test_first_run_mask_panel_offers_ways_to_get_a_masked_lm(qtbot, window, mini
     # Panels the model supports come to the front of their tab group.
     right = [k for k in ("tokens", "attention") if not window.docks[k].visibleRegion().isEmpty()]
     assert right and all(window.panels[k].supports(window.state.model("A")) for k in right)
+    assert "stories-bert-mini</b> is on this computer" in mask.explanation.text()
+
+
+def test_first_run_without_any_masked_lm_names_only_what_the_buttons_do(qtbot, window, minilm_dir, monkeypatch):
+    """A fresh install (no models folder): the card must not promise an offline model that is not there."""
+    monkeypatch.delenv("PLM_STUDIO_MODELS", raising=False)
+    import core
+
+    monkeypatch.setattr(core, "discover_models", lambda *a, **k: [])
+    load(qtbot, window, str(minilm_dir))
+    mask = window.panels["mask"]
+    assert mask.stack.currentIndex() == 1
+    assert not mask.get_offline.isVisible()
+    assert mask.get_hub.isVisible() and mask.get_folder.isVisible() and mask.get_pretrain.isVisible()
+    text = mask.explanation.text()
+    assert "stories-bert-mini" not in text
+    assert "pre-training lab" in text and "bert-base-uncased" in text
+    with qtbot.waitSignal(mask.panel_requested, timeout=2000) as blocker:
+        qtbot.mouseClick(mask.get_pretrain, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["pretrain"]
 
 
 def test_language_menu_switches_the_window_and_saves_the_choice(qtbot, window, tmp_path, monkeypatch):
