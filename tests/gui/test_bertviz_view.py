@@ -251,3 +251,26 @@ def test_chinese_and_russian_tokens_are_drawn_with_real_glyphs_chinese_forms(qtb
     assert got["cyrillic"] != got["cyrillic_tofu"]
     labels = js(qtbot, view, "Array.from(document.querySelectorAll('svg text')).map(t => t.textContent)")
     assert HAN in labels and CYRILLIC in labels       # the UTF-8 text arrived intact
+
+
+def test_bertviz_in_the_main_window_does_not_crash_it(qtbot, main_window, bert_mini_dir, assets, monkeypatch):
+    """The lesson player used a Python application-wide event filter: PySide wrapped QtWebEngine's
+    internal QQuickItems for it, recursing until the stack overflowed (a segfault when bertviz showed)."""
+    monkeypatch.setenv(bv.ASSETS_ENV, str(assets.folder))
+    win = main_window
+    with qtbot.waitSignal(win.state.model_changed, timeout=LOAD_MS):
+        win.load_model(str(bert_mini_dir))
+    att = win.show_panel("attention")
+    qtbot.waitUntil(lambda: att.view is not None and not att.busy, timeout=LOAD_MS)
+    with qtbot.waitSignal(att.bertviz_ready, timeout=LOAD_MS) as blocker:
+        att.set_tab("bertviz")
+    assert blocker.args == [True]
+    win.activateWindow()
+    att._bertviz.web_view.setFocus()
+    qtbot.wait(300)
+    att.set_tab("heatmap")
+    att.set_tab("bertviz")
+    qtbot.wait(300)
+    assert att._bertviz.state == "ready" and win.isVisible()
+    view, att._bertviz = att._bertviz, None
+    _delete_now(view)   # its page before its profile

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from core import lessons as L
@@ -120,19 +121,32 @@ def test_lesson_plays_with_keys_and_applies_models_panels_and_views(qtbot, windo
     assert player.note.text() == "first note"
     window.activateWindow()
     mask.text.setFocus()
-    # A presenter clicker sends PgDn even while a text field has focus; the attention panel's own
-    # PgDn (next layer) must not take it.
+    # Keys go the way a keyboard's do: through the window (its shortcuts, then the focused widget).
+    # A presenter clicker sends PgDn even while a text field has focus.
     with qtbot.waitSignal(player.step_ready, timeout=LOAD_MS):
-        qtbot.keyClick(mask.text, Qt.Key.Key_PageDown)
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_PageDown)
     att = window.panels["attention"]
     assert player.index == 1
     assert (att.layer.value(), att.head.value(), att.current_tab()) == (2, 1, "grid")
     assert window.docks["tokens"].isVisible() and not window.docks["mask"].isVisible()
     assert window.panels["tokens"].text_a.text() == "The cat sat on the mat."
-    window.panels["tokens"].text_a.setFocus()
+    # Inside the attention panel PgUp is its own "previous layer" shortcut: during a lesson the page wins.
+    att.grid.setFocus()
     with qtbot.waitSignal(player.step_ready, timeout=LOAD_MS):
-        qtbot.keyClick(window.panels["tokens"].text_a, Qt.Key.Key_PageUp)
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_PageUp)
     assert player.index == 0 and window.docks["mask"].isVisible()
+    assert att.layer.value() == 2
+    # an arrow key in a text field edits the text
+    mask.text.setFocus()
+    mask.text.setCursorPosition(3)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Right)
+    assert player.index == 0 and mask.text.cursorPosition() == 4
+    # once the lesson is closed, the panels' own PgUp/PgDn work again
+    window.classroom.close_lesson()
+    from PySide6.QtGui import QShortcut
+
+    page_keys = [s for s in att.findChildren(QShortcut) if s.key().toString() in ("PgUp", "PgDown")]
+    assert page_keys and all(s.isEnabled() for s in page_keys)
 
 
 def test_missing_model_says_what_to_load_and_the_rest_plays(qtbot, window, bert_mini_dir, tmp_path):
