@@ -308,6 +308,22 @@ _CSP = {
 
 _PALETTE = {"light": ("white", "black"), "dark": ("black", "#ccc")}
 
+#: Fonts of the views, tried glyph by glyph: bertviz's Latin fonts, then Latin/Cyrillic ones found on
+#: Linux (DejaVu, Noto), then Simplified Chinese ones (the Noto CJK that scripts/run_app.sh installs,
+#: then Windows/macOS ones). Named explicitly because a system's own fallback for Han characters is
+#: often a Japanese font (fontconfig: "Noto Sans CJK JP"), whose glyph forms differ from Chinese ones.
+FONT_STACK: tuple[str, ...] = (
+    "Helvetica Neue", "Helvetica", "Arial", "DejaVu Sans", "Noto Sans",
+    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
+    "PingFang SC", "Segoe UI", "sans-serif",
+)
+
+
+def css_font_family(stack: Sequence[str] = FONT_STACK) -> str:
+    """``stack`` as a CSS ``font-family`` value (family names quoted, generic families bare)."""
+    generic = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
+    return ", ".join(f if f in generic else "'" + f.replace("'", "") + "'" for f in stack)
+
 
 def _require_config(scripts: str, assets: WebAssets) -> str:
     if scripts == "file":
@@ -422,10 +438,11 @@ def build_html(
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP[scripts]}">' if csp else "",
         f"<title>{_escape_text(page_title)}</title>",
-        f"<style>html,body{{margin:0;padding:8px;background:{background};color:{text};}}</style>",
+        f"<style>html,body{{margin:0;padding:8px;background:{background};color:{text};}}\n"
+        f"#{root_id},#{root_id} text,#{root_id} select{{font-family:{css_font_family()};}}</style>",
         "</head>",
         "<body>",
-        f'<div id="{root_id}" style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;">',
+        f'<div id="{root_id}">',
         f'<span style="user-select:none">{layer_select} {select_html}</span>',
         "<div id='vis'></div>",
         "</div>",

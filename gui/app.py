@@ -101,6 +101,15 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
         outcome["code"] = 0
         app.exit(0)
 
+    def save_when_drawn() -> None:
+        # The bertviz tab draws in QtWebEngine after the result: wait for its page (under Xvfb the
+        # grab shows it; offscreen grabs never show web content).
+        view = getattr(panel, "_bertviz", None)
+        if view is not None and view.isVisible() and view.state == "loading":
+            view.page_loaded.connect(lambda _ok: QTimer.singleShot(500, save))
+            return
+        save()
+
     panel = window.show_panel(panel_key)
     if args.slot:
         panel.set_slot(args.slot)
@@ -113,7 +122,7 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
         if args.model_b and window.state.model("B") is None:
             return
         started["done"] = True
-        panel.result_shown.connect(lambda: QTimer.singleShot(300, save))
+        panel.result_shown.connect(lambda: QTimer.singleShot(300, save_when_drawn))
         if args.present:
             window.classroom.presentation.full_screen = False  # the --size window is the "screen"
             window.classroom.presentation.enter(args.present.split(","))

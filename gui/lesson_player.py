@@ -4,16 +4,20 @@ Playing a step loads its models into slots A/B (only when they differ from what 
 shows its panels with their slot, link, input and view state, and shows the teacher's note.
 A model that is missing gives a message naming what to load; the panels still show, and the
 next step plays as usual. Keys: → / PgDn / Space next, ← / PgUp previous (presenter clickers
-send PgUp/PgDn), also while a panel has focus (an application event filter takes them first).
+send PgUp/PgDn), also while a panel has focus: a filter on the window's QWindow sees each key
+before the focused widget, and while a lesson is open the panels' own shortcuts on these keys
+(attention's PgUp/PgDn = layer) are paused. (Not an application-wide filter: a Python one is
+called for every object's every event, and wrapping QtWebEngine's internal QQuickItems for it
+recurses in PySide until the stack overflows, so bertviz crashed the app.)
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QSizePolicy, QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QWindow
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QTextEdit,
+                               QVBoxLayout, QWidget)
 
 from core import discover_models
 from core.hub import is_hub_id
@@ -100,7 +104,10 @@ class LessonPlayer(QWidget):
         self._ready_timer = QTimer(self, interval=250)
         self._ready_timer.timeout.connect(self._check_ready)
         self._quiet = 0
-        QApplication.instance().installEventFilter(self)
+        self._paused_shortcuts: list[QShortcut] = []
+        self._watched_handles: list[QWindow] = []
+        window.installEventFilter(self)   # its QWindow exists once shown: watched from then on
+        self._watch_window_handle()
         self.retranslate_ui()
         self._update()
 
@@ -125,6 +132,7 @@ class LessonPlayer(QWidget):
     # ---------------------------------------------------------------- lesson
     def set_lesson(self, lesson: Lesson | None, path: Path | None = None, *, play: bool = True) -> None:
         self.lesson, self.path = lesson, path
+        self._pause_panel_shortcuts(lesson is not None)
         self.index = -1
         if lesson is not None and play:
             self.go(0)
@@ -273,13 +281,38 @@ class LessonPlayer(QWidget):
         lesson = self.lesson or Lesson(title=self.tr("New lesson"), steps=())
         at = self.index + 1 if self.lesson is not None else 0
         self.lesson = with_step(lesson, step, at)
+        self._pause_panel_shortcuts(True)
         self.index = at
         self.messages = [self.tr("Recorded step {0}. Save the lesson to keep it.").format(at + 1)]
         self._update()
 
     # ---------------------------------------------------------------- keys
+    def _watch_window_handle(self) -> None:
+        handle = self.window.windowHandle()
+        if handle is not None and handle not in self._watched_handles:
+            handle.installEventFilter(self)
+            self._watched_handles.append(handle)
+
+    def _pause_panel_shortcuts(self, pause: bool) -> None:
+        """While a lesson is open, the page keys belong to it: pause the panels' shortcuts on them."""
+        if pause and not self._paused_shortcuts:
+            keys = [QKeySequence(k) for k in NEXT_KEYS + PREV_KEYS]
+            self._paused_shortcuts = [sc for sc in self.window.findChildren(QShortcut)
+                                      if sc.isEnabled() and any(sc.key() == k for k in keys)]
+            for sc in self._paused_shortcuts:
+                sc.setEnabled(False)
+        elif not pause:
+            for sc in self._paused_shortcuts:
+                sc.setEnabled(True)
+            self._paused_shortcuts = []
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if self.lesson is None or event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        kind = event.type()
+        if obj is self.window:
+            if kind in (QEvent.Type.Show, QEvent.Type.WinIdChange):
+                self._watch_window_handle()
+            return False
+        if self.lesson is None or kind != QEvent.Type.KeyPress or not isinstance(obj, QWindow):
             return False
         if not isinstance(event, QKeyEvent) or event.modifiers() not in (Qt.KeyboardModifier.NoModifier,
                                                                         Qt.KeyboardModifier.KeypadModifier):
@@ -287,16 +320,10 @@ class LessonPlayer(QWidget):
         key = event.key()
         if key not in NEXT_KEYS + PREV_KEYS:
             return False
-        focus = QApplication.focusWidget()
+        focus = obj.focusObject()   # the widget this key is on its way to
         typing = isinstance(focus, (QLineEdit, QTextEdit, QPlainTextEdit))
         if typing and key not in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             return False   # arrows and space edit text; clickers' PgUp/PgDn always turn pages
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # keep panel shortcuts (attention's PgUp/PgDn = layer) from taking the key
-            return True
-        target = focus or QApplication.activeWindow()
-        if target is not None and obj is not target:
-            return False    # a key press propagates through several objects: act once
         (self.next if key in NEXT_KEYS else self.previous)()
         return True
 

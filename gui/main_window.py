@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
             if not panel.confirm_close():
                 event.ignore()
                 return
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_window(*self.classroom.presentation.layout_to_save())
         for slot in SLOTS:
             self.cancel_loading(slot)
         for panel in self.panels.values():

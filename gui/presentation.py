@@ -86,6 +86,13 @@ class PresentationMode(QObject):
         self.entered.emit(list(keys))
         return keys
 
+    def layout_to_save(self) -> tuple[QByteArray, QByteArray]:
+        """(geometry, dock state) to remember when the window closes: the user's own layout, not the
+        presentation's (closing while presenting must not start the next session with one panel)."""
+        if self.active:
+            return QByteArray(self._saved["geometry"]), QByteArray(self._saved["state"])
+        return self.window.saveGeometry(), self.window.saveState()
+
     def _show_docks(self, keys: list[str]) -> list[str]:
         w = self.window
         self.keys = keys

@@ -1811,8 +1811,12 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>Это энкодер-декодер: пропуски он заполняет, генерируя недостающий фрагмент (порча фрагментов в T5, шумоподавление в BART), а не головой маскированной языковой модели.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{0} cannot predict masked words.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Load a model trained with masked language modelling — &lt;b&gt;stories-bert-mini&lt;/b&gt; (offline, children's stories), or &lt;b&gt;bert-base-uncased&lt;/b&gt; / &lt;b&gt;roberta-base&lt;/b&gt; from the hub. {0} still works in the tokens and attention panels.</source>
-        <translation>&lt;b&gt;{0} не умеет предсказывать замаскированные слова.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Загрузите модель, обученную маскированному языковому моделированию, — &lt;b&gt;stories-bert-mini&lt;/b&gt; (без сети, детские истории) или &lt;b&gt;bert-base-uncased&lt;/b&gt; / &lt;b&gt;roberta-base&lt;/b&gt; из хаба. {0} по-прежнему работает в панелях токенов и внимания.</translation>
+        <source>&lt;b&gt;{0} cannot predict masked words.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Load a model trained with masked language modelling: &lt;b&gt;{2}&lt;/b&gt; is on this computer; &lt;b&gt;bert-base-uncased&lt;/b&gt; or &lt;b&gt;roberta-base&lt;/b&gt; come from the hub. {0} still works in the tokens and attention panels.</source>
+        <translation>&lt;b&gt;{0} не умеет предсказывать замаскированные слова.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Загрузите модель, обученную маскированному языковому моделированию: на этом компьютере есть &lt;b&gt;{2}&lt;/b&gt;; &lt;b&gt;bert-base-uncased&lt;/b&gt; или &lt;b&gt;roberta-base&lt;/b&gt; можно взять из хаба. {0} по-прежнему работает в панелях токенов и внимания.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} cannot predict masked words.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Get a model trained with masked language modelling: download &lt;b&gt;bert-base-uncased&lt;/b&gt; from the hub (needs internet), choose a model folder, or — offline — pre-train a tiny one in the pre-training lab. {0} still works in the tokens and attention panels.</source>
+        <translation>&lt;b&gt;{0} не умеет предсказывать замаскированные слова.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Возьмите модель, обученную маскированному языковому моделированию: скачайте &lt;b&gt;bert-base-uncased&lt;/b&gt; из хаба (нужен интернет), выберите папку с моделью или без сети предобучите маленькую модель в лаборатории предобучения. {0} по-прежнему работает в панелях токенов и внимания.</translation>
     </message>
     <message>
         <source>Choose a model folder (with config.json)</source>

@@ -1811,8 +1811,12 @@ Masked prediction, attention, embeddings, generation, pre-training and fine-tuni
         <translation>它是一个编码器-解码器：它通过生成缺失的片段来填空（T5 片段破坏、BART 去噪），而不是使用掩码语言模型输出头。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{0} cannot predict masked words.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Load a model trained with masked language modelling — &lt;b&gt;stories-bert-mini&lt;/b&gt; (offline, children's stories), or &lt;b&gt;bert-base-uncased&lt;/b&gt; / &lt;b&gt;roberta-base&lt;/b&gt; from the hub. {0} still works in the tokens and attention panels.</source>
-        <translation>&lt;b&gt;{0} 无法预测被掩码的词。&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;请加载一个用掩码语言模型训练的模型——&lt;b&gt;stories-bert-mini&lt;/b&gt;（离线，儿童故事），或从模型库获取 &lt;b&gt;bert-base-uncased&lt;/b&gt; / &lt;b&gt;roberta-base&lt;/b&gt;。{0} 仍可在词元面板和注意力面板中使用。</translation>
+        <source>&lt;b&gt;{0} cannot predict masked words.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Load a model trained with masked language modelling: &lt;b&gt;{2}&lt;/b&gt; is on this computer; &lt;b&gt;bert-base-uncased&lt;/b&gt; or &lt;b&gt;roberta-base&lt;/b&gt; come from the hub. {0} still works in the tokens and attention panels.</source>
+        <translation>&lt;b&gt;{0} 无法预测被掩码的词。&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;请加载一个用掩码语言模型训练的模型：本机上有 &lt;b&gt;{2}&lt;/b&gt;；&lt;b&gt;bert-base-uncased&lt;/b&gt; 或 &lt;b&gt;roberta-base&lt;/b&gt; 可从模型库获取。{0} 仍可在词元面板和注意力面板中使用。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} cannot predict masked words.&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;Get a model trained with masked language modelling: download &lt;b&gt;bert-base-uncased&lt;/b&gt; from the hub (needs internet), choose a model folder, or — offline — pre-train a tiny one in the pre-training lab. {0} still works in the tokens and attention panels.</source>
+        <translation>&lt;b&gt;{0} 无法预测被掩码的词。&lt;/b&gt;&lt;br&gt;&lt;br&gt;{1}&lt;br&gt;&lt;br&gt;获取一个用掩码语言模型训练的模型：从模型库下载 &lt;b&gt;bert-base-uncased&lt;/b&gt;（需要联网），选择一个模型文件夹，或者离线时在预训练实验室里预训练一个小模型。{0} 仍可在词元面板和注意力面板中使用。</translation>
     </message>
     <message>
         <source>Choose a model folder (with config.json)</source>

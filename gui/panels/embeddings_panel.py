@@ -24,20 +24,26 @@ from ..widgets.scalar_mix import ScalarMixEditor
 from ..widgets.sentence_tokens import SentenceTokensView
 from ..widgets.value_heatmap import ValueHeatmapView
 from .base import BasePanel
+from .embeddings_link import SharedTargetMixin
 
 TABS = ("similarity", "curves", "context", "projection", "neighbours", "sentences")
 
 
-class EmbeddingsPanel(BasePanel):
+class EmbeddingsPanel(SharedTargetMixin, BasePanel):
     """Contextual vs static embeddings of a target word across sentences and layers."""
 
     title = "Embeddings"
     key = "embeddings"
     requires = frozenset({Capability.HIDDEN})
+    # Linked, the shared sentence (and sentence B) join the compared sentences as the first lines,
+    # the shared selected word becomes the target, and a word picked here is shared.
+    uses_shared_input = True
 
     def __init__(self, state: ModelState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.data: EmbeddingsData | None = None
+        self._introduced: list[str] = []    # lines the shared input put on top (the next one replaces them)
+        self._shared_word: tuple[str, int] | None = None   # (sentence, word id) to make the target
         self.match: E.TargetMatch | None = None
         self.view: E.EmbeddingView | None = None
         self.curves: list[E.LayerCurves] = []
@@ -233,7 +239,7 @@ class EmbeddingsPanel(BasePanel):
             self.tabs.setCurrentIndex(TABS.index(args.tab))
 
     def set_text(self, text: str, text_pair: str | None = None) -> None:
-        self.text.setPlainText(text)
+        self.text.setPlainText(text if not text_pair else f"{text}\n{text_pair}")
         self._pending_target = self.target.text() if self.target.text() and self.target.text() in text else ""
 
     # ---------------------------------------------------------------- model and running
@@ -276,6 +282,8 @@ class EmbeddingsPanel(BasePanel):
             self.mix.set_layers(batch.hidden.shape[1])
         self.tokens.set_encodings(batch.encodings)
         self.check = None
+        if self._shared_word is not None:
+            self._pending_target = self._shared_target() or self._pending_target
         explicit, self._pending_target = self._pending_target, ""
         if explicit:
             self.set_target(explicit)  # asked for: an absent word gets its message
@@ -361,10 +369,12 @@ class EmbeddingsPanel(BasePanel):
             self.message_bar.show_error(str(exc))
             return
         self.set_target(word)
+        self._publish_target(sentence, token)
 
     @Slot()
     def _on_target_edited(self) -> None:
         self.set_target(self.target.text())
+        self._publish_target()
 
     @Slot(int)
     def _on_preset_chosen(self, index: int) -> None:

@@ -104,7 +104,7 @@ class FineTunePanel(BasePanel):
         self.att_caption = QLabel(self)
         self.att_caption.setWordWrap(True)
         for view in (self.att_before, self.att_now):
-            view.setMinimumSize(140, 96)
+            view.set_minimum_floor(140, 96)
         changed = QWidget(self)
         cl = QGridLayout(changed)
         picks = QHBoxLayout()

@@ -194,7 +194,7 @@ class MaskPanel(BasePanel):
         self.text.setText(self._convert_mask(self.text.text(), loaded.tokenizer.mask_token))
         self.refresh()
 
-    def _why_no_mask(self, loaded: LoadedModel) -> str:
+    def _why_no_mask(self, loaded: LoadedModel, offline: str | None) -> str:
         if loaded.kind is ModelKind.ENCODER:
             why = self.tr("Its checkpoint contains only the encoder: the masked-language-model head (the layer "
                           "that turns a hidden vector into a probability for every word in the vocabulary) was "
@@ -207,10 +207,16 @@ class MaskPanel(BasePanel):
         else:
             why = self.tr("It is an encoder-decoder: it fills gaps by generating the missing span (T5 span "
                           "corruption, BART denoising) rather than with a masked-LM head.")
-        return self.tr("<b>{0} cannot predict masked words.</b><br><br>{1}<br><br>Load a model trained with "
-                       "masked language modelling — <b>stories-bert-mini</b> (offline, children's stories), or "
-                       "<b>bert-base-uncased</b> / <b>roberta-base</b> from the hub. {0} still works in the "
-                       "tokens and attention panels.").format(loaded.name, why)
+        if offline:
+            return self.tr("<b>{0} cannot predict masked words.</b><br><br>{1}<br><br>Load a model trained with "
+                           "masked language modelling: <b>{2}</b> is on this computer; <b>bert-base-uncased</b> or "
+                           "<b>roberta-base</b> come from the hub. {0} still works in the tokens and attention "
+                           "panels.").format(loaded.name, why, Path(offline).name)
+        # Nothing on this computer (a fresh install): name only what the buttons below can do.
+        return self.tr("<b>{0} cannot predict masked words.</b><br><br>{1}<br><br>Get a model trained with masked "
+                       "language modelling: download <b>bert-base-uncased</b> from the hub (needs internet), choose "
+                       "a model folder, or — offline — pre-train a tiny one in the pre-training lab. {0} still "
+                       "works in the tokens and attention panels.").format(loaded.name, why)
 
     def _offline_mlm(self) -> str | None:
         """A masked LM on this computer (stories-bert-mini in a models folder), if any."""
@@ -248,12 +254,12 @@ class MaskPanel(BasePanel):
     def _explain(self, kind: str, loaded: LoadedModel | None) -> None:
         # Remember what is explained, not the text, so a language switch can say it again.
         self._explanation_key = (kind, loaded)
+        offline = self._offline_mlm() if loaded is not None else None
         if kind == "none" or loaded is None:
             html = self.tr("No model is loaded yet. Pick one in the model bar at the top.")
         else:
-            html = self._why_no_mask(loaded)
+            html = self._why_no_mask(loaded, offline)
         self.explanation.setText(html)
-        offline = self._offline_mlm() if loaded is not None else None
         self.get_offline.setVisible(offline is not None)
         if offline is not None:
             self.get_offline.setText(self.tr("Load {0} (on this computer)").format(Path(offline).name))

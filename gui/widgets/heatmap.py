@@ -7,13 +7,14 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
-from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QMouseEvent
+from PySide6.QtWidgets import QGraphicsRectItem, QTabWidget, QWidget
 
 from ..i18n import Retranslatable
 from ..view_style import plot_font, view_style
-from .token_axis import MAX_LABEL_PX, TokenAxis, metrics_funcs, nice_step, plan_square
+from .token_axis import (ALWAYS_LABEL, MAX_LABEL_PX, MIN_LABEL_PT, OVERLAP_OK, TokenAxis, metrics_funcs, nice_step,
+                         plan_square)
 
 #: Colour of cells that may not be attended to (e.g. a decoder's causal upper triangle).
 MASK_RGBA = (222, 222, 222, 255)
@@ -51,7 +52,9 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.setMinimumSize(200, 96)
+        self._floor = QSize(200, 96)         # the smallest size whatever the labels need
+        self._label_need = QSize(0, 0)       # room for every token label (up to ALWAYS_LABEL) at the smallest font
+        self._label_key: tuple = ()          # what the room was computed for (matrix shape, font)
         self._values = np.zeros((0, 0), dtype=np.float32)
         self._masked: np.ndarray | None = None
         self._row_labels: list[str] = []
@@ -148,6 +151,7 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
         self._hover = None
         self._set_readout("")
         self.highlight(self._selected if self._selected is not None and self._selected < rows else None)
+        self._update_label_room()
         self._update_ticks()
 
     def values(self) -> np.ndarray:
@@ -199,6 +203,81 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
         axis = self._plot.getAxis("left").sceneBoundingRect()
         return QPointF(axis.center().x(), self.cell_scene_pos(row, 0).y())
 
+    # ---------------------------------------------------------------- size for the labels
+    def set_minimum_floor(self, width: int, height: int) -> None:
+        """The smallest size of this view whatever its labels need (instead of ``setMinimumSize``,
+        which would override the room asked for the token labels)."""
+        self._floor = QSize(width, height)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Room for every row and column label (up to ``ALWAYS_LABEL`` tokens) at the smallest font.
+
+        A docked view shorter than that would have to thin its labels; asking for the room lets the
+        panel scroll inside its dock instead, so the class can still tell which row is which.
+        """
+        return self._floor.expandedTo(self._label_need)
+
+    def showEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(ev)
+        self._update_label_room()   # measured only while shown (a hidden tab keeps a stale layout)
+
+    def label_room(self) -> QSize:
+        """The size the token labels ask for (0 × 0 before a matrix is shown)."""
+        return QSize(self._label_need)
+
+    def _update_label_room(self) -> None:
+        """Recompute the room every label needs (up to ``ALWAYS_LABEL`` of them) at ``MIN_LABEL_PT``."""
+        rows, cols = self._values.shape
+        key = (rows, cols, self._font.key())
+        same = key == self._label_key
+        need = QSize(0, 0)
+        if rows and cols:
+            plot, vb = self._plot, self._plot.vb
+            top, left = plot.getAxis("top"), plot.getAxis("left")
+            # A hidden view (another tab, a closed dock) keeps a stale layout: measure only a shown one.
+            laid_out = (self.isVisible() and 1 < vb.width() < self.width() and 1 < vb.height() < self.height())
+            if same and not laid_out:
+                return
+            small = QFont(self._font)
+            small.setPointSizeF(MIN_LABEL_PT)
+            m = QFontMetricsF(small)
+            line = m.height()
+            title_font = QFont(self._font)
+            title_font.setPointSizeF(0.9 * self._font.pointSizeF())
+            axis_title = 1.2 * QFontMetricsF(title_font).height()
+            # The column band when its labels are turned (the tallest it gets at the smallest font).
+            band = self._widest(small, self._col_labels) + 10 + (axis_title if top.labelText else 0)
+            if laid_out:
+                # What is neither the matrix nor its labels (readout, title, colour bar, margins, the
+                # axis titles) does not depend on the label font: measure it from the current layout.
+                other_h = max(0.0, self.height() - vb.height() - top.height())
+                other_w = max(0.0, self.width() - vb.width() - left.textWidth)  # pyqtgraph's room for row labels
+            else:
+                other_h = 2 * QFontMetricsF(self._font).height() + 40
+                other_w = 110 + (axis_title if left.labelText else 0)
+            # pyqtgraph keeps the row labels' room unless the text outgrows it or is 10 px narrower.
+            row_text = self._widest(small, self._row_labels)
+            if laid_out and row_text <= left.textWidth <= row_text + 10:
+                row_text = left.textWidth
+            n_rows, n_cols = min(rows, ALWAYS_LABEL), min(cols, ALWAYS_LABEL)
+            # Rows a full line of the smallest font each; turned columns as close as plan_labels allows.
+            need = QSize(math.ceil(other_w + row_text + n_cols * line / OVERLAP_OK) + 4,
+                         math.ceil(other_h + band + n_rows * 1.06 * line) + 2)
+        if need != self._label_need and not (same and abs(need.width() - self._label_need.width()) <= 3
+                                               and abs(need.height() - self._label_need.height()) <= 3):
+            # (A pixel or two of measuring noise on a relayout is no reason to relayout again.)
+            self._label_key = key
+            self._label_need = need
+            self.updateGeometry()
+            # A QTabWidget re-lays out its tab bar on a page's layout request but does not pass the
+            # page's new minimum on: tell it, so a scrolling dock grows to the room asked for.
+            parent = self.parentWidget()
+            while parent is not None and not parent.isWindow():
+                if isinstance(parent, QTabWidget):
+                    parent.updateGeometry()
+                parent = parent.parentWidget()
+
     # ---------------------------------------------------------------- tick thinning
     def _update_ticks(self, *_: object) -> None:
         rows, cols = self._values.shape
@@ -228,10 +307,16 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
             self._col_ticks = col_ticks
             self._plot.getAxis("top").set_labels(col_ticks, self._sized(col_plan.point_size), col_plan.rotated)
         self._plans = (row_plan, col_plan)
+        self._update_label_room()
 
     def label_plans(self):
         """The (row, column) ``LabelPlan`` in use: font size, thinning step, rotation."""
         return self._plans
+
+    @staticmethod
+    def _widest(font: QFont, labels: Sequence[str]) -> float:
+        m = QFontMetricsF(font)
+        return max((min(MAX_LABEL_PX, m.horizontalAdvance(s)) for s in labels), default=0.0)
 
     def _sized(self, pt: float) -> QFont:
         f = QFont(self._font)

@@ -92,7 +92,7 @@ class StepInspector(QWidget):
         self.lens.setMinimumHeight(120)
         self.lens.setMinimumWidth(160)
         self.cross = HeatmapView(self)
-        self.cross.setMinimumHeight(140)
+        self.cross.set_minimum_floor(200, 140)
         self.cross.hide()
 
         side = QVBoxLayout()

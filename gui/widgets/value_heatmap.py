@@ -23,7 +23,7 @@ class ValueHeatmapView(HeatmapView):
         self._texts: list[pg.TextItem] = []
         self._shown_texts = 0
         self.set_axis_titles(rows_title, cols_title)
-        self.setMinimumSize(100, 80)
+        self.set_minimum_floor(100, 80)
 
     def hide_colour_bar(self) -> None:
         """Side-by-side matrices on one scale need only one colour bar."""

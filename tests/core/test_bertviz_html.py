@@ -251,3 +251,38 @@ def test_core_module_does_not_import_qt():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------ CJK and Cyrillic (always runs)
+@pytest.fixture
+def stub_assets(tmp_path) -> bv.WebAssets:
+    """Three stand-in libraries with the version headers bertviz needs: the page text is what is tested."""
+    folder = tmp_path / "vendor"
+    folder.mkdir()
+    (folder / "d3.min.js").write_text("// https://d3js.org v5.7.0 Copyright\n", encoding="utf-8")
+    (folder / "jquery.min.js").write_text("/*! jQuery v3.7.1 | (c) OpenJS */\n", encoding="utf-8")
+    (folder / "require.js").write_text("/** vim: et:ts=4:sw=4:sts=4\n * @license RequireJS 2.3.6 */\n",
+                                       encoding="utf-8")
+    return bv.find_web_assets(folder)
+
+
+def test_cjk_and_cyrillic_tokens_travel_as_utf8_under_a_chinese_capable_font_stack(stub_assets, tmp_path):
+    tokens = ["[CLS]", "我", "爱", "北京", "门", "привет", "##ёжик", "[SEP]"]
+    att = _softmax_attention(1, 2, len(tokens))
+    html = bv.build_html(tokens, att, assets=stub_assets, scripts="inline")
+    assert '<meta charset="utf-8">' in html
+    for token in tokens[1:-1]:
+        assert token in html                                  # the characters themselves, not \\u escapes
+    assert bv.extract_attention(html)[0] == tokens
+    # the labels' font stack: Latin/Cyrillic fonts, then a Simplified Chinese one before the generic family
+    stacks = re.findall(r"font-family:([^;}]*)", html)
+    assert stacks, "the page declares no font-family"
+    stack = [f.strip().strip("'\"") for f in stacks[0].split(",")]
+    assert stack[-1] == "sans-serif"
+    assert "DejaVu Sans" in stack and stack.index("DejaVu Sans") < stack.index("Noto Sans CJK SC")
+    assert stack.index("Noto Sans CJK SC") < stack.index("sans-serif")
+    assert "Noto Sans CJK JP" not in stack                   # Chinese glyph forms, not Japanese ones
+    # and the exported file is UTF-8 on disk
+    path = bv.export_html(tmp_path / "page.html", tokens, att, assets=stub_assets)
+    text = path.read_bytes().decode("utf-8")
+    assert "我" in text and "привет" in text and "Noto Sans CJK SC" in text

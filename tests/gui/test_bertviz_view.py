@@ -202,3 +202,75 @@ def test_real_model_attention_renders(qtbot, view, bert_mini):
     show(qtbot, view, tokens, att, view="model")
     assert js(qtbot, view, "document.querySelectorAll('svg').length") > 0
     assert view.blocked_count == 0
+
+
+# ------------------------------------------------------------------ CJK and Cyrillic
+def _font_families() -> set[str]:
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return set()
+    out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=30).stdout
+    return {name.strip() for line in out.splitlines() for name in line.split(",")}
+
+
+# The pixels of a string drawn by Chromium in a canvas with a font-family value (a checksum).
+_GLYPHS_JS = """
+(function () {
+  function ink(font, s) {
+    const c = document.createElement('canvas'); c.width = 160; c.height = 56;
+    const x = c.getContext('2d'); x.fillStyle = '#fff'; x.fillRect(0, 0, 160, 56);
+    x.fillStyle = '#000'; x.font = '40px ' + font; x.fillText(s, 2, 44);
+    const d = x.getImageData(0, 0, 160, 56).data; let h = 0;
+    for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i] + 7 * (i >> 2) * (d[i] < 128)) % 2147483647;
+    return h;
+  }
+  const label = Array.from(document.querySelectorAll('svg text')).find(t => t.textContent === HAN);
+  const family = getComputedStyle(label).fontFamily;
+  return {family: family, han: ink(family, HAN), sc: ink("'Noto Sans CJK SC'", HAN),
+          jp: ink("'Noto Sans CJK JP'", HAN), tofu: ink(family, '\\u{10FFFD}\\u{10FFFC}'),
+          cyrillic: ink(family, CYR), cyrillic_tofu: ink(family, '\\u{10FFFD}'.repeat(CYR.length))};
+})()
+"""
+HAN, CYRILLIC = "直骨", "привет"
+
+
+@pytest.mark.skipif(not {"Noto Sans CJK SC", "Noto Sans CJK JP"} <= _font_families(),
+                    reason="needs the Noto CJK fonts that scripts/run_app.sh installs (fonts-noto-cjk)")
+def test_chinese_and_russian_tokens_are_drawn_with_real_glyphs_chinese_forms(qtbot, view):
+    """Issue 10: CJK and Cyrillic render in bertviz. Chromium draws the token labels' own font stack in a
+    canvas: Han characters come out exactly as 'Noto Sans CJK SC' draws them (not the Japanese forms that
+    fontconfig's fallback picks, not boxes) and Cyrillic is not drawn as boxes."""
+    tokens = ["[CLS]", HAN, CYRILLIC, "[SEP]"]
+    show(qtbot, view, tokens, _softmax_attention(1, 1, len(tokens)))
+    got = js(qtbot, view, _GLYPHS_JS.replace("HAN", json.dumps(HAN)).replace("CYR", json.dumps(CYRILLIC)))
+    assert "Noto Sans CJK SC" in got["family"]
+    assert got["sc"] != got["jp"]                     # the two forms differ for these characters
+    assert got["han"] == got["sc"] != got["tofu"]
+    assert got["cyrillic"] != got["cyrillic_tofu"]
+    labels = js(qtbot, view, "Array.from(document.querySelectorAll('svg text')).map(t => t.textContent)")
+    assert HAN in labels and CYRILLIC in labels       # the UTF-8 text arrived intact
+
+
+def test_bertviz_in_the_main_window_does_not_crash_it(qtbot, main_window, bert_mini_dir, assets, monkeypatch):
+    """The lesson player used a Python application-wide event filter: PySide wrapped QtWebEngine's
+    internal QQuickItems for it, recursing until the stack overflowed (a segfault when bertviz showed)."""
+    monkeypatch.setenv(bv.ASSETS_ENV, str(assets.folder))
+    win = main_window
+    with qtbot.waitSignal(win.state.model_changed, timeout=LOAD_MS):
+        win.load_model(str(bert_mini_dir))
+    att = win.show_panel("attention")
+    qtbot.waitUntil(lambda: att.view is not None and not att.busy, timeout=LOAD_MS)
+    with qtbot.waitSignal(att.bertviz_ready, timeout=LOAD_MS) as blocker:
+        att.set_tab("bertviz")
+    assert blocker.args == [True]
+    win.activateWindow()
+    att._bertviz.web_view.setFocus()
+    qtbot.wait(300)
+    att.set_tab("heatmap")
+    att.set_tab("bertviz")
+    qtbot.wait(300)
+    assert att._bertviz.state == "ready" and win.isVisible()
+    view, att._bertviz = att._bertviz, None
+    _delete_now(view)   # its page before its profile

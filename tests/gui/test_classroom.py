@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from core import lessons as L
@@ -79,6 +80,22 @@ def test_f5_presents_what_is_on_screen(qtbot, window):
     assert not window.classroom.presentation.active
 
 
+def test_closing_while_presenting_saves_the_users_layout(qtbot, window, app_settings):
+    """The next session opens on the user's panels, not on the one panel that was being presented."""
+    visible_before = {k for k, d in window.docks.items() if d.isVisible()}
+    assert len(visible_before) > 1
+    window.classroom.presentation.enter(["attention"])
+    qtbot.wait(20)
+    window.close()
+    again = MainWindow(app_settings)
+    qtbot.addWidget(again)
+    again.resize(1280, 720)
+    again.show()
+    qtbot.waitExposed(again)
+    assert {k for k, d in again.docks.items() if d.isVisible()} == visible_before
+    assert again.menuBar().isVisible() and again.model_toolbar.isVisible()
+
+
 # ---------------------------------------------------------------- lessons
 def two_step_lesson(model: str) -> L.Lesson:
     return L.Lesson(title="t", steps=(
@@ -104,19 +121,32 @@ def test_lesson_plays_with_keys_and_applies_models_panels_and_views(qtbot, windo
     assert player.note.text() == "first note"
     window.activateWindow()
     mask.text.setFocus()
-    # A presenter clicker sends PgDn even while a text field has focus; the attention panel's own
-    # PgDn (next layer) must not take it.
+    # Keys go the way a keyboard's do: through the window (its shortcuts, then the focused widget).
+    # A presenter clicker sends PgDn even while a text field has focus.
     with qtbot.waitSignal(player.step_ready, timeout=LOAD_MS):
-        qtbot.keyClick(mask.text, Qt.Key.Key_PageDown)
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_PageDown)
     att = window.panels["attention"]
     assert player.index == 1
     assert (att.layer.value(), att.head.value(), att.current_tab()) == (2, 1, "grid")
     assert window.docks["tokens"].isVisible() and not window.docks["mask"].isVisible()
     assert window.panels["tokens"].text_a.text() == "The cat sat on the mat."
-    window.panels["tokens"].text_a.setFocus()
+    # Inside the attention panel PgUp is its own "previous layer" shortcut: during a lesson the page wins.
+    att.grid.setFocus()
     with qtbot.waitSignal(player.step_ready, timeout=LOAD_MS):
-        qtbot.keyClick(window.panels["tokens"].text_a, Qt.Key.Key_PageUp)
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_PageUp)
     assert player.index == 0 and window.docks["mask"].isVisible()
+    assert att.layer.value() == 2
+    # an arrow key in a text field edits the text
+    mask.text.setFocus()
+    mask.text.setCursorPosition(3)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Right)
+    assert player.index == 0 and mask.text.cursorPosition() == 4
+    # once the lesson is closed, the panels' own PgUp/PgDn work again
+    window.classroom.close_lesson()
+    from PySide6.QtGui import QShortcut
+
+    page_keys = [s for s in att.findChildren(QShortcut) if s.key().toString() in ("PgUp", "PgDown")]
+    assert page_keys and all(s.isEnabled() for s in page_keys)
 
 
 def test_missing_model_says_what_to_load_and_the_rest_plays(qtbot, window, bert_mini_dir, tmp_path):
@@ -228,6 +258,26 @@ def test_first_run_mask_panel_offers_ways_to_get_a_masked_lm(qtbot, window, mini
     # Panels the model supports come to the front of their tab group.
     right = [k for k in ("tokens", "attention") if not window.docks[k].visibleRegion().isEmpty()]
     assert right and all(window.panels[k].supports(window.state.model("A")) for k in right)
+    assert "stories-bert-mini</b> is on this computer" in mask.explanation.text()
+
+
+def test_first_run_without_any_masked_lm_names_only_what_the_buttons_do(qtbot, window, minilm_dir, monkeypatch):
+    """A fresh install (no models folder): the card must not promise an offline model that is not there."""
+    monkeypatch.delenv("PLM_STUDIO_MODELS", raising=False)
+    import core
+
+    monkeypatch.setattr(core, "discover_models", lambda *a, **k: [])
+    load(qtbot, window, str(minilm_dir))
+    mask = window.panels["mask"]
+    assert mask.stack.currentIndex() == 1
+    assert not mask.get_offline.isVisible()
+    assert mask.get_hub.isVisible() and mask.get_folder.isVisible() and mask.get_pretrain.isVisible()
+    text = mask.explanation.text()
+    assert "stories-bert-mini" not in text
+    assert "pre-training lab" in text and "bert-base-uncased" in text
+    with qtbot.waitSignal(mask.panel_requested, timeout=2000) as blocker:
+        qtbot.mouseClick(mask.get_pretrain, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["pretrain"]
 
 
 def test_language_menu_switches_the_window_and_saves_the_choice(qtbot, window, tmp_path, monkeypatch):

@@ -135,3 +135,31 @@ def test_this_machine_has_the_fonts_the_ui_needs():
     """Real probe: run_tests.sh installs CJK and Cyrillic fonts, so screenshots show no boxes."""
     report = pc.check_fonts()
     assert report.ok, f"missing fonts for {report.missing}: apt-get install {' '.join(report.packages)}"
+
+
+def _run_app_sh(*args: str, **env: str):
+    import os
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    # PYTHON is this interpreter: --check never runs scripts/setup_env.sh here.
+    return subprocess.run(["bash", str(root / "scripts" / "run_app.sh"), *args], capture_output=True, text=True,
+                          timeout=120, env=dict(os.environ, PYTHON=sys.executable, **env))
+
+
+def test_run_app_help_explains_the_check_without_setting_anything_up():
+    res = _run_app_sh("--help")
+    assert res.returncode == 0
+    assert "--check" in res.stdout and "--install" in res.stdout and "main.py --help" in res.stdout
+
+
+def test_run_app_check_mode_runs_the_desktop_check_only(tmp_path):
+    res = _run_app_sh("--check", "--platform", "offscreen", QT_QPA_PLATFORM="offscreen")
+    assert res.returncode == 0, res.stderr               # fonts only; missing fonts never stop the app
+    # with no display at all: exit 3 and the advice, not Qt's own message
+    res = _run_app_sh("--check", "--platform", "xcb", DISPLAY="", WAYLAND_DISPLAY="", QT_QPA_PLATFORM="xcb")
+    assert res.returncode in (1, 3), res.stderr           # 1: xcb libraries missing (the command is printed)
+    if res.returncode == 3:
+        assert "no display" in res.stderr and "xvfb-run" in res.stderr
+        assert "Reinstalling the application" not in res.stderr

@@ -82,3 +82,105 @@ def test_projector_text_size_reaches_the_heatmap_labels(qtbot, restore_app_font)
     font.setPointSize(int(before) + 6)   # Ctrl+= a few times, or presentation mode
     QApplication.setFont(font)
     qtbot.waitUntil(lambda: view.label_plans()[0].point_size > before, timeout=2000)
+
+
+# ------------------------------------------------------------- docked views ask for the room their labels need
+S26 = "the little girl saw a big red ball in the park and she ran to get it before her brother could take it home"
+S48 = ("once upon a time there was a little boy named tim who loved to play outside with his dog max every day they "
+       "went to the park and played with a big red ball until the sun went down and it was time to go home")
+
+
+def drawn_labels(axis) -> list[str]:
+    """The tick labels pyqtgraph actually draws (it drops any that would stick out of the axis)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setFont(axis.style["tickFont"])
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    if specs is None:
+        return []
+    if getattr(axis, "rotated", False):
+        return [label for _, label in specs[2]]
+    return [label for *_, label in specs[2]]
+
+
+def every_label_drawn(view: HeatmapView, n: int) -> bool:
+    """All ``n`` row and column labels set (no thinning) and drawn, rows a full line of their font apart."""
+    from PySide6.QtGui import QFontMetricsF
+
+    plans = view.label_plans()
+    if plans is None or len(view._row_labels) != n:
+        return False
+    rows, cols = plans
+    left, top = view._plot.getAxis("left"), view._plot.getAxis("top")
+    return (rows.step == 1 and cols.step == 1 and len(view.row_ticks()) == n and len(view.col_ticks()) == n
+            and drawn_labels(left) == [label for _, label in view.row_ticks()]
+            and drawn_labels(top) == [label for _, label in view.col_ticks()]
+            and view._plot.vb.height() / n >= QFontMetricsF(left.style["tickFont"]).height())
+
+
+def assert_every_label_drawn(qtbot, view: HeatmapView, n: int) -> None:
+    # The layout settles over a few event-loop turns (the view asks for room, the dock gives it).
+    try:
+        qtbot.waitUntil(lambda: every_label_drawn(view, n), timeout=3000)
+    except Exception:
+        left, top = view._plot.getAxis("left"), view._plot.getAxis("top")
+        raise AssertionError(f"plans {view.label_plans()}, {len(view.row_ticks())}/{len(view.col_ticks())} ticks of "
+                             f"{n}, drawn rows {drawn_labels(left)}, drawn columns {drawn_labels(top)}, "
+                             f"view {view.size()}, room asked {view.label_room()}") from None
+
+
+@pytest.mark.parametrize("size", [None, (1280, 720)])
+def test_docked_attention_heatmap_labels_every_token_of_26_and_48(qtbot, main_window, bert_mini_dir, size):
+    """Issue 10: in the docked attention panel at the default window size (and a 1280×720 laptop),
+    every row and column label of a 26- and a 48-token sentence is drawn; the dock scrolls instead."""
+    win = main_window
+    if size is not None:
+        win.resize(*size)
+    with qtbot.waitSignal(win.state.model_changed, timeout=60_000):
+        win.load_model(str(bert_mini_dir))
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=60_000)
+    att = win.show_panel("attention")
+    for text, n in ((S26, 26), (S48, 48)):
+        with qtbot.waitSignal(att.result_shown, timeout=20_000):
+            att.text.setText(text)
+            att._on_text_submitted()
+        view = att.heatmap
+        assert_every_label_drawn(qtbot, view, n)
+        assert view.height() >= view.label_room().height() - 3   # the dock gave the room the labels asked for
+
+
+@pytest.mark.parametrize("n", [26, 48])
+def test_a_heatmap_in_a_small_scrolling_tab_asks_for_room_for_every_label(qtbot, n):
+    """Every matrix view with token rows (spans triangle, similarity, fine-tuning attention) is a
+    HeatmapView: in a dock too small for its rows it asks for the room and the dock scrolls."""
+    from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    holder = QWidget()
+    tabs = QTabWidget(holder)
+    view = HeatmapView()
+    view.set_minimum_floor(100, 80)
+    tabs.addTab(view, "matrix")
+    QVBoxLayout(holder).addWidget(tabs)
+    scroll.setWidget(holder)
+    qtbot.addWidget(scroll)
+    scroll.resize(420, 300)
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    tokens = [f"tok{i}" for i in range(n)]
+    view.set_matrix(np.full((n, n), 1 / n, dtype=np.float32), tokens, tokens)
+    assert_every_label_drawn(qtbot, view, n)
+    assert view.height() >= view.label_room().height() > 300    # taller than the dock: it scrolls
+    # beyond 48 tokens the room asked for stops growing: labels are thinned instead
+    more = [f"tok{i}" for i in range(120)]
+    room_48 = view.label_room().height() if n == 48 else None
+    view.set_matrix(np.full((120, 120), 1 / 120, dtype=np.float32), more, more)
+    if room_48 is not None:
+        assert abs(view.label_room().height() - room_48) < 40
+    qtbot.waitUntil(lambda: view.label_plans()[0].step > 1, timeout=3000)
