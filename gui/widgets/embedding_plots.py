@@ -5,8 +5,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEngine, QPen
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEngine, QPen, QTransform
 from PySide6.QtWidgets import QWidget
 
 from core.embeddings import LayerCurves, Projection
@@ -71,7 +71,9 @@ class PointLabels(pg.GraphicsObject):
     whatever the zoom. Add it with ``ignoreBounds=True``: its bounding rect is the view.
     """
 
-    MARGIN = 4  # px between a point and its label's bottom-left corner, as a TextItem with anchor (0, 1)
+    # px from a point to its label's baseline, as a TextItem anchored at its bottom-left corner
+    # (4 px of document margin and the line's leading below the text)
+    OFFSET = (4.0, 7.0)
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,7 +113,7 @@ class PointLabels(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setFont(self.font)
-        lift = QPointF(self.MARGIN, -self.MARGIN - QFontMetricsF(self.font).descent())
+        lift = QPointF(self.OFFSET[0], -self.OFFSET[1] - QFontMetricsF(self.font).descent())
         for (x, y), text, colour in zip(self._xy.tolist(), self._texts, self._colours):
             painter.setPen(colour)
             painter.drawText(to_screen.map(QPointF(x, y)) + lift, text)
@@ -161,8 +163,9 @@ class GridLines(pg.GraphicsObject):
     def viewRangeChanged(self) -> None:  # noqa: N802 (pyqtgraph hook)
         self.prepareGeometryChange()
 
-    def _lines(self, rect: QRectF, size: tuple[float, float]) -> list[tuple[QPen, bool, list[float]]]:
-        key = (rect.getRect(), size)
+    def _lines(self, rect: QRectF, to_screen: QTransform, size: tuple[float, float]) -> list[tuple[QPen, list[QLineF]]]:
+        """Per tick level: its pen and its lines in screen pixels (cached while the view holds still)."""
+        key = (rect.getRect(), size, to_screen)
         if self._cache[0] == key:
             return self._cache[1]
         lines = []
@@ -175,9 +178,13 @@ class GridLines(pg.GraphicsObject):
                 # pyqtgraph's grid: alpha 1/(level+1) · grid alpha · a fade for dense levels
                 a = self._alpha / (level + 1) * min(max(0.05 * length / (len(values) + 1), 0.0), 1.0)
                 colour = QColor(*(round(255 - a * (255 - c)) for c in (base.red(), base.green(), base.blue())))
+                if colour == QColor("white"):
+                    continue  # too faint to see on white
                 pen = QPen(colour, 0)
                 pen.setCosmetic(True)
-                lines.append((pen, vertical, [v for v in values if lo <= v <= hi]))
+                ends = [((v, rect.top()), (v, rect.bottom())) if vertical else ((rect.left(), v), (rect.right(), v))
+                        for v in values if lo <= v <= hi]
+                lines.append((pen, [to_screen.map(QLineF(QPointF(*p), QPointF(*q))) for p, q in ends]))
         self._cache = (key, lines)
         return lines
 
@@ -185,17 +192,13 @@ class GridLines(pg.GraphicsObject):
         view = self.getViewBox()
         if view is None:
             return
-        rect = view.viewRect()
         to_screen = painter.transform()
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for pen, vertical, values in self._lines(rect, (view.width(), view.height())):
+        for pen, lines in self._lines(view.viewRect(), to_screen, (view.width(), view.height())):
             painter.setPen(pen)
-            for v in values:
-                a, b = ((QPointF(v, rect.top()), QPointF(v, rect.bottom())) if vertical
-                        else (QPointF(rect.left(), v), QPointF(rect.right(), v)))
-                painter.drawLine(to_screen.map(a), to_screen.map(b))
+            painter.drawLines(lines)
         painter.restore()
 
 
