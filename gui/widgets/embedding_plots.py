@@ -231,6 +231,7 @@ class ProjectionView(pg.PlotWidget):
         self.addItem(self.points)
         self.addItem(self.labels, ignoreBounds=True)
         self._samples: list[pg.ScatterPlotItem] = []   # legend entries: clicking one hides that sentence
+        self._point_style: dict[str, list] = {"brush": [], "data": []}
         self._axis_labels: tuple[str, str] = ("", "")
         self._user_range = False
         view = self.getViewBox()
@@ -265,9 +266,9 @@ class ProjectionView(pg.PlotWidget):
             self.legend.addItem(sample, sentence_names[s])
             self._samples.append(sample)
         names = [sentence_names[s] for s in proj.sentence.tolist()]
-        self.points.setData(x=proj.coords[:, 0], y=proj.coords[:, 1],
-                            brush=[self._brushes[s % len(PALETTE)] for s in proj.sentence.tolist()],
-                            data=list(zip(proj.labels, names)))
+        self._point_style = {"brush": [self._brushes[s % len(PALETTE)] for s in proj.sentence.tolist()],
+                             "data": list(zip(proj.labels, names))}
+        self.points.setData(x=proj.coords[:, 0], y=proj.coords[:, 1], **self._point_style)
         targets = np.flatnonzero(proj.is_target)
         self.labels.set_labels([proj.labels[i] for i in targets],
                                [PALETTE[int(proj.sentence[i]) % len(PALETTE)] for i in targets], proj.coords[targets])
@@ -279,13 +280,19 @@ class ProjectionView(pg.PlotWidget):
         self.labels.set_positions(proj.coords[proj.is_target])
         self._fit(proj.coords)
 
-    def _set_positions(self, coords: np.ndarray) -> None:
-        """New places for the same points, keeping their brushes, hover data and atlas entries."""
+    def _set_positions(self, coords: np.ndarray, in_place: bool = True) -> None:
+        """New places for the same points, keeping their brushes, hover data and atlas entries.
+
+        In place: pyqtgraph keeps its points in a record array with ``x`` and ``y`` fields;
+        writing those skips ``setData``'s re-styling of every spot (a few ms for 1,000 points).
+        Should a pyqtgraph version store them otherwise, ``setData`` does the work.
+        """
         item = self.points
         table = getattr(item, "data", None)
-        if not (isinstance(table, np.ndarray) and table.dtype.names and {"x", "y"} <= set(table.dtype.names)
-                and len(table) == len(coords)):
-            item.setData(x=coords[:, 0], y=coords[:, 1], brush=list(table["brush"]), data=list(table["data"]))
+        if not (in_place and isinstance(table, np.ndarray) and table.dtype.names
+                and {"x", "y"} <= set(table.dtype.names) and len(table) == len(coords)):
+            item.setData(x=coords[:, 0], y=coords[:, 1], **self._point_style)
+            self._on_legend_toggled()  # setData shows every point again
             return
         # What ScatterPlotItem.setData does after filling its table, minus re-styling every spot.
         table["x"], table["y"] = coords[:, 0], coords[:, 1]

@@ -260,3 +260,10 @@ def test_projection_legend_hides_a_sentence_and_keeps_a_user_zoom(qtbot, bert_st
     np.testing.assert_allclose(view.getViewBox().viewRange(), zoomed)
     shown = np.array([s.isVisible() for s in view.points.points()])
     np.testing.assert_array_equal(shown, view.projection.sentence != 1)   # still hidden after a move
+    brushes = [s.brush().color().name() for s in view.points.points()]
+    moved = view.projection.coords * 2.0
+    view._set_positions(moved, in_place=False)   # the setData route keeps styles, hover data and hidden points
+    np.testing.assert_array_equal(np.c_[view.points.getData()], moved)
+    assert [s.brush().color().name() for s in view.points.points()] == brushes
+    assert tuple(view.points.data["data"][0]) == (view.projection.labels[0], "S1")
+    np.testing.assert_array_equal([s.isVisible() for s in view.points.points()], view.projection.sentence != 1)
