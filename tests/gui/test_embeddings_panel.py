@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 from core import embeddings as E
 from core import load_checkpoint
@@ -176,6 +177,39 @@ def test_export_png_and_svg(qtbot, bert_state, tmp_path, colour_count):
     svg = panel.export_current(tmp_path / "sim.svg")
     assert colour_count(QImage(str(png))) > 5
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml") and svg.stat().st_size > 1000
+
+
+def _block_means(image: QImage, size: QSize) -> np.ndarray:
+    """Mean grey level of 8 × 16 blocks of ``image`` scaled to ``size`` (a coarse picture to compare)."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+        size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    w, h = grey.width(), grey.height()
+    a = np.frombuffer(grey.constBits(), np.uint8).reshape(h, grey.bytesPerLine())[:, :w].astype(float)
+    return a.reshape(8, h // 8, 16, w // 16).mean(axis=(1, 3))
+
+
+def test_projection_exports_look_like_the_screen(qtbot, bert_state, tmp_path):
+    # PNG at 2×: the whole plot, not its top-left quarter; SVG: axes at the plot's scale, points
+    # as vector shapes (not the symbol atlas of every colour stamped per point).
+    panel = _panel(qtbot, bert_state)
+    panel.show()
+    panel.tabs.setCurrentIndex(3)
+    qtbot.waitExposed(panel)
+    view = panel.projection
+    grid = QSize(16 * 20, 8 * 20)
+    screen = _block_means(view.grab().toImage(), grid)
+    png = panel.export_current(tmp_path / "proj.png")
+    assert QImage(str(png)).width() == 2 * view.width()
+    assert np.abs(_block_means(QImage(str(png)), grid) - screen).mean() < 2.5
+    svg = panel.export_current(tmp_path / "proj.svg")
+    drawn = QImage(view.size(), QImage.Format.Format_RGB32)
+    drawn.fill(QColor("white"))
+    painter = QPainter(drawn)
+    QSvgRenderer(str(svg)).render(painter)
+    painter.end()
+    assert np.abs(_block_means(drawn, grid) - screen).mean() < 0.35
+    text = svg.read_text(encoding="utf-8")
+    assert "<image" not in text and text.count("<path") >= len(view.projection.labels)
 
 
 def test_preset_fills_sentences_and_target(qtbot, bert_state):
