@@ -321,6 +321,7 @@ class ProjectionView(pg.PlotWidget):
             return
         pad = self.FIT_PADDING * span
         view.setRange(xRange=(lo[0] - pad[0], hi[0] + pad[0]), yRange=(lo[1] - pad[1], hi[1] + pad[1]), padding=0)
+        view.updateMatrix()  # now, not while painting: items hear of the new transform before the paint
 
     def _on_user_range(self, *_args) -> None:
         self._user_range = True
