@@ -26,8 +26,8 @@ __all__ = [  # the sentence-batch API is re-exported: ``from core import embeddi
     "LAYER_MODES", "SUBWORD_MODES", "SENTENCE_POOLING", "VIEW_PARTS", "PoolingOptions", "LayerCurves", "Projection",
     "EmbeddingView", "ContextCheck", "softmax", "layer_weights", "scalar_mix", "last_k_mean", "pooled_states",
     "pool_pieces", "occurrence_vectors", "cosine_matrix", "mean_pairwise_cosine", "random_token_pairs",
-    "layer_curves", "pca_2d", "project_tokens", "sentence_vectors", "occurrence_labels", "embedding_view",
-    "edit_after", "left_context_check",
+    "layer_curves", "top_eigenpairs", "pca_2d", "pca_components", "project_tokens", "sentence_vectors",
+    "occurrence_labels", "embedding_view", "edit_after", "left_context_check",
 ]
 
 LAYER_MODES = ("layer", "last4", "mix")
@@ -195,35 +195,102 @@ def layer_curves(batch: SentenceBatch, match: TargetMatch, subword: str = "mean"
 
 
 # ---------------------------------------------------------------- projection, sentences
-def pca_2d(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """PCA to 2-D: ``(coords [N, 2], explained_ratio [2])``.
+def top_eigenpairs(a: np.ndarray, k: int = 2, *, tol: float = 1e-11, max_dim: int = 200,
+                   seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` largest eigenvalues (descending) and their unit eigenvectors ``[m, k]`` of the
+    symmetric positive semi-definite ``a`` ``[m, m]``.
 
-    Eigen-decomposition of the smaller Gram matrix (``d × d`` or ``N × N``), several times
-    faster than a full SVD for a few thousand token vectors. Each component's sign is fixed
-    so its largest loading is positive (stable pictures).
+    Block Krylov (block Lanczos with full re-orthogonalisation, block size ``k`` so a repeated
+    top eigenvalue is found twice) from a seeded random start, Rayleigh–Ritz on the basis, and
+    an explicit residual check ``‖a·y − θ·y‖ ≤ tol · θ₁`` for each of the ``k`` Ritz pairs. A
+    384 × 384 covariance of token vectors needs a basis of a few dozen vectors where a full
+    ``eigh`` solves for all 384 eigenvectors (several times slower). Small matrices, and a basis
+    that has not converged by ``max_dim`` vectors, fall back to ``np.linalg.eigh`` (exact).
     """
-    x = np.asarray(x, dtype=np.float64)
-    n = x.shape[0]
-    coords, ratio = np.zeros((n, 2)), np.zeros(2)
+    a = np.asarray(a, dtype=np.float64)
+    m = a.shape[0]
+    scale = float(np.trace(a))
+
+    def full() -> tuple[np.ndarray, np.ndarray]:
+        vals, vecs = np.linalg.eigh(a)                              # ascending
+        return vals[::-1][:k].copy(), vecs[:, ::-1][:, :k].copy()
+
+    if m <= max(64, 4 * k) or not scale > 0:
+        return full()
+    rng = np.random.default_rng(seed)
+    basis = np.empty((min(m, max_dim + k), m))                     # rows: orthonormal vectors
+    images = np.empty_like(basis)                                   # rows: a @ basis row
+    block, _ = np.linalg.qr(rng.standard_normal((m, k)))
+    n = 0
+    while True:
+        block = block.T                                             # [b, m]
+        basis[n : n + len(block)] = block
+        images[n : n + len(block)] = block @ a                      # a is symmetric
+        n += len(block)
+        q, w = basis[:n], images[:n]
+        h = q @ w.T
+        theta, s = np.linalg.eigh((h + h.T) / 2)
+        theta, s = theta[::-1][:k], s[:, ::-1][:, :k]
+        y, ay = q.T @ s, w.T @ s                                    # Ritz vectors and a @ them
+        resid = np.linalg.norm(ay - y * theta, axis=0)
+        if np.all(resid <= tol * max(theta[0], 1e-300)):
+            return theta.copy(), y / np.linalg.norm(y, axis=0)
+        if n + k > len(basis):
+            return full()
+        nxt = w[n - len(block) : n].T.copy()                        # [m, b]: the next Krylov block
+        for _ in range(2):                                          # twice is enough (Kahan)
+            nxt -= q.T @ (q @ nxt)
+        norms = np.linalg.norm(nxt, axis=0)
+        keep = norms > 1e-10 * np.sqrt(scale)
+        if not keep.any():                                          # an invariant subspace without the top pairs
+            return full()
+        block, _ = np.linalg.qr(nxt[:, keep])
+
+
+def pca_2d(x: np.ndarray, reference: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """PCA to 2-D: ``(coords [N, 2], explained_ratio [2])``. See :func:`pca_components`."""
+    coords, ratio, _ = pca_components(x, reference)
+    return coords, ratio
+
+
+def pca_components(x: np.ndarray, reference: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """PCA to 2-D: ``(coords [N, 2], explained_ratio [2], components [2, d])``.
+
+    The top two eigenvectors of the smaller Gram matrix (``d × d`` covariance or ``N × N``) by
+    :func:`top_eigenpairs` — no full SVD or full eigen-decomposition on a slider move. The
+    explained ratio divides by the total variance (the trace).
+
+    An eigenvector's sign is arbitrary. Without ``reference`` each component's largest loading
+    is made positive (the same input always gives the same picture). With ``reference`` (the
+    ``[2, d]`` components of the previous picture) each component points the way its
+    predecessor did: a slider drag never mirrors the plot from one frame to the next.
+    """
+    x = np.asarray(x)
+    n, d = x.shape
+    coords, ratio, comps_out = np.zeros((n, 2)), np.zeros(2), np.zeros((2, d))
     if n < 2:
-        return coords, ratio
-    xc = x - x.mean(axis=0, keepdims=True)
-    if n >= xc.shape[1]:
-        vals, vecs = np.linalg.eigh(xc.T @ xc)               # ascending
-        comps = vecs[:, ::-1][:, :2].T                          # [k, d]
-        k = comps.shape[0]
+        return coords, ratio, comps_out
+    xc = x - x.mean(axis=0, keepdims=True, dtype=np.float64)       # float64, one allocation
+    k = min(2, d)
+    if n >= d:
+        gram = xc.T @ xc
+        vals, vecs = top_eigenpairs(gram, k)
+        comps = vecs.T                                              # [k, d]
     else:
-        vals, u = np.linalg.eigh(xc @ xc.T)
-        u = u[:, ::-1][:, :2]
-        top = np.maximum(vals[::-1][: u.shape[1]], 0.0)
-        comps = (xc.T @ u / np.sqrt(np.maximum(top, 1e-300))).T
-        k = comps.shape[0]
+        gram = xc @ xc.T
+        vals, u = top_eigenpairs(gram, k)
+        alive = vals > 1e-12 * max(float(np.trace(gram)), 1e-300)   # a zero-variance direction stays 0
+        comps = (xc.T @ u * np.where(alive, 1.0 / np.sqrt(np.where(alive, vals, 1.0)), 0.0)).T
     signs = np.sign(comps[np.arange(k), np.abs(comps).argmax(axis=1)])
+    if reference is not None and np.shape(reference)[-1] == d:
+        along = np.einsum("kd,kd->k", comps, np.asarray(reference, dtype=np.float64)[:k])
+        signs = np.where(along != 0, np.sign(along), signs)
     comps = comps * signs[:, None]
     coords[:, :k] = xc @ comps.T
-    vals = np.maximum(vals[::-1], 0.0)
-    ratio[:k] = vals[:k] / max(vals.sum(), 1e-300)
-    return coords, ratio
+    ratio[:k] = np.maximum(vals, 0.0) / max(float(np.trace(gram)), 1e-300)
+    comps_out[:k] = comps
+    return coords, ratio, comps_out
 
 
 @dataclass(frozen=True)
@@ -236,16 +303,21 @@ class Projection:
     labels: tuple[str, ...]
     is_target: np.ndarray    # bool [N]
     explained: np.ndarray    # [2] variance ratio of the two components
+    components: np.ndarray | None = None  # [2, d] the principal axes (pass back as the next reference)
 
 
-def project_tokens(batch: SentenceBatch, states: np.ndarray, match: TargetMatch | None) -> Projection:
-    """PCA of all real token vectors in ``states`` ``[n, T, d]``."""
+def project_tokens(batch: SentenceBatch, states: np.ndarray, match: TargetMatch | None,
+                   reference: np.ndarray | None = None) -> Projection:
+    """PCA of all real token vectors in ``states`` ``[n, T, d]`` (``reference``: see :func:`pca_components`)."""
     where = np.argwhere(batch.content_mask)
-    coords, ratio = pca_2d(states[where[:, 0], where[:, 1]])
-    targets = {(o.sentence, t) for o in (match.occurrences if match else ()) for t in o.tokens}
-    labels = tuple(batch.encodings[s].tokens[t] for s, t in where)
-    is_t = np.array([(int(s), int(t)) in targets for s, t in where], dtype=bool)
-    return Projection(coords, where[:, 0].copy(), where[:, 1].copy(), labels, is_t, ratio)
+    coords, ratio, comps = pca_components(states[where[:, 0], where[:, 1]], reference)
+    targets = np.zeros(batch.mask.shape, dtype=bool)
+    for o in match.occurrences if match else ():
+        targets[o.sentence, list(o.tokens)] = True
+    tokens = [enc.tokens for enc in batch.encodings]
+    labels = tuple(tokens[s][t] for s, t in where.tolist())       # Python ints: no numpy scalar per token
+    is_t = targets[where[:, 0], where[:, 1]]
+    return Projection(coords, where[:, 0].copy(), where[:, 1].copy(), labels, is_t, ratio, comps)
 
 
 def sentence_vectors(states: np.ndarray, mask: np.ndarray, how: str = "mean") -> np.ndarray:
@@ -295,10 +367,13 @@ def occurrence_labels(batch: SentenceBatch, match: TargetMatch) -> tuple[str, ..
 
 
 def embedding_view(batch: SentenceBatch, match: TargetMatch, opts: PoolingOptions,
-                   parts: Sequence[str] = VIEW_PARTS) -> EmbeddingView:
+                   parts: Sequence[str] = VIEW_PARTS, *,
+                   projection_reference: np.ndarray | None = None) -> EmbeddingView:
     """Re-slice the cached states for ``opts``: cheap enough for every slider move.
 
-    ``parts`` picks what to compute (a panel computes only what is on screen).
+    ``parts`` picks what to compute (a panel computes only what is on screen);
+    ``projection_reference``: the previous projection's components, so its axes keep their
+    direction (see :func:`pca_components`).
     """
     states = pooled_states(batch, opts)
     w, gamma = layer_weights(batch.hidden.shape[1], opts)
@@ -308,7 +383,7 @@ def embedding_view(batch: SentenceBatch, match: TargetMatch, opts: PoolingOption
     if "static" in parts:
         static = cosine_matrix(occurrence_vectors(batch.input_embeddings, match, opts.subword))
     if "projection" in parts:
-        proj = project_tokens(batch, states, match)
+        proj = project_tokens(batch, states, match, projection_reference)
     if "sentences" in parts:
         sent = cosine_matrix(sentence_vectors(states, batch.mask, opts.sentence))
     return EmbeddingView(contextual, static, occurrence_labels(batch, match), w, gamma, proj, sent)

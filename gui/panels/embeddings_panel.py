@@ -417,7 +417,9 @@ class EmbeddingsPanel(SharedTargetMixin, BasePanel):
         tab = self.current_tab()
         parts = {"similarity": ("contextual", "static"), "projection": ("projection",),
                  "sentences": ("sentences",)}.get(tab, ())
-        self.view = v = E.embedding_view(batch, self.match, opts, parts)
+        shown = self.projection.projection  # its axes' directions carry over: a drag never mirrors the plot
+        ref = shown.components if shown is not None and tab == "projection" else None
+        self.view = v = E.embedding_view(batch, self.match, opts, parts, projection_reference=ref)
         self.mix.show_weights(v.weights)
         where = {"layer": self.tr("layer {0}").format(opts.layer % (batch.n_layers + 1)),
                  "last4": self.tr("last-four mean"), "mix": self.tr("scalar mix")}[opts.mode]

@@ -6,7 +6,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -55,7 +55,9 @@ def render_image(widget: QWidget, scale: float = 2.0) -> QImage:
 def _paint(widget: QWidget, painter: QPainter) -> None:
     if isinstance(widget, QGraphicsView):
         # pyqtgraph views: draw the scene itself (vector items stay vector in SVG), filling the target.
-        widget.render(painter)
+        # The target in logical pixels: Qt's default is the device's size in physical pixels,
+        # which at a device pixel ratio of 2 draws only the top-left quarter, twice as large.
+        widget.render(painter, QRectF(0, 0, widget.width(), widget.height()))
     else:
         QWidget.render(widget, painter, QPoint(0, 0))
 
@@ -72,6 +74,9 @@ def _write_svg(widget: QWidget, tmp: Path, scale: float) -> None:
     generator.setFileName(str(tmp))
     generator.setSize(size)
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    # The screen's resolution, not the generator's 72 dpi: pyqtgraph's axes replay QPictures,
+    # which Qt rescales by the device's dpi (axes at 3/4 of their size otherwise).
+    generator.setResolution(widget.logicalDpiX())
     generator.setTitle(widget.windowTitle() or type(widget).__name__)
     generator.setDescription("Exported from PLM Studio")
     painter = QPainter()

@@ -99,10 +99,11 @@ class ScalarMixEditor(QWidget):
 
     def show_weights(self, weights: np.ndarray) -> None:
         w = np.asarray(weights, dtype=float)
-        if self._bar_item is not None:
-            self.bars.removeItem(self._bar_item)
-        self._bar_item = pg.BarGraphItem(x=np.arange(len(w)), height=w, width=0.7, brush="#3a73d0")
-        self.bars.addItem(self._bar_item)
+        if self._bar_item is None:
+            self._bar_item = pg.BarGraphItem(x=np.arange(len(w)), height=w, width=0.7, brush="#3a73d0")
+            self.bars.addItem(self._bar_item)
+        else:  # every slider step: new heights for the same item (no scene removal and re-insertion)
+            self._bar_item.setOpts(x=np.arange(len(w)), height=w)
         self._shown = w
 
     def shown_weights(self) -> np.ndarray:

@@ -147,6 +147,73 @@ def test_pca_matches_covariance_eigenvectors():
         assert ratio[c] == pytest.approx(vals[order[c]] / vals.sum(), abs=TOL)
 
 
+def _svd_pca(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The textbook PCA: SVD of the centred data, coordinates U·S, ratios S² / ΣS²."""
+    xc = x - x.mean(axis=0)
+    u, sv, _vt = np.linalg.svd(xc, full_matrices=False)
+    return u[:, :2] * sv[:2], sv[:2] ** 2 / (sv ** 2).sum()
+
+
+@pytest.mark.parametrize("shape, spectrum", [
+    ((400, 120), "decaying"),   # N ≥ d: d × d covariance, Krylov path (d > 64)
+    ((90, 300), "decaying"),    # N < d: N × N Gram matrix, Krylov path (N > 64)
+    ((300, 100), "flat"),       # random data without a gap worth the name: many Krylov steps
+    ((40, 384), "flat"),        # few tokens, MiniLM width: small Gram matrix, exact eigh
+    ((200, 80), "rank1"),       # all points on a line: the second component is zero
+    ((50, 200), "rank1"),       # the same through the N × N Gram matrix
+])
+def test_pca_equals_svd_pca_up_to_sign(shape, spectrum):
+    rng = np.random.default_rng(11)
+    n, d = shape
+    x = rng.standard_normal(shape)
+    if spectrum == "decaying":
+        x = x @ np.diag(np.geomspace(3.0, 0.05, d)) @ np.linalg.qr(rng.standard_normal((d, d)))[0]
+    elif spectrum == "rank1":
+        x = np.outer(rng.standard_normal(n), rng.standard_normal(d)) + 2.0
+    coords, ratio = E.pca_2d(x.astype(np.float64))
+    want, want_ratio = _svd_pca(x)
+    for c in range(2):
+        sign = 1.0 if coords[:, c] @ want[:, c] >= 0 else -1.0
+        np.testing.assert_allclose(coords[:, c], sign * want[:, c], atol=1e-6)
+    np.testing.assert_allclose(ratio, want_ratio, atol=1e-6)
+
+
+def test_top_eigenpairs_finds_a_repeated_top_eigenvalue():
+    rng = np.random.default_rng(5)
+    q = np.linalg.qr(rng.standard_normal((150, 150)))[0]
+    vals = np.r_[4.0, 4.0, np.linspace(3.0, 0.1, 148)]          # λ1 = λ2: single-vector Lanczos finds one
+    a = (q * vals) @ q.T
+    got, vecs = E.top_eigenpairs(a, 2)
+    np.testing.assert_allclose(got, [4.0, 4.0], atol=1e-9)
+    top = q[:, :2]                                               # any basis of the top plane is right
+    np.testing.assert_allclose(np.linalg.svd(top.T @ vecs, compute_uv=False), [1.0, 1.0], atol=1e-9)
+    np.testing.assert_allclose(a @ vecs, vecs * got, atol=1e-9)
+
+
+def test_pca_sign_convention_and_reference():
+    # Variance along u(t) = (1, −(1 + t), 0.1): the largest loading moves from the first entry
+    # (positive) to the second (negative) as t crosses 0, so the rule "largest loading positive"
+    # mirrors the plot between two nearly equal inputs; a reference keeps the direction.
+    rng = np.random.default_rng(2)
+    z = rng.standard_normal((200, 1)) * 3.0
+    noise = rng.standard_normal((200, 3)) * 0.01
+
+    def data(t: float) -> np.ndarray:
+        u = np.array([1.0, -(1.0 + t), 0.1])
+        return z * u / np.linalg.norm(u) + noise
+
+    c0, _, comps0 = E.pca_components(data(-0.01))
+    c1, _, comps1 = E.pca_components(data(+0.01))
+    for comps in (comps0, comps1):                                  # the rule: largest |loading| > 0
+        assert np.all(comps[np.arange(2), np.abs(comps).argmax(axis=1)] > 0)
+    assert c0[:, 0] @ c1[:, 0] < 0                                  # mirrored without a reference
+    c1_ref, _, comps1_ref = E.pca_components(data(+0.01), reference=comps0)
+    assert c1_ref[:, 0] @ c0[:, 0] > 0 and c1_ref[:, 1] @ c0[:, 1] > 0
+    np.testing.assert_allclose(np.abs(c1_ref), np.abs(c1), atol=1e-12)   # the same PCA otherwise
+    np.testing.assert_allclose(np.abs(comps1_ref), np.abs(comps1), atol=1e-12)
+    np.testing.assert_array_equal(E.pca_2d(data(0.01))[0], c1)     # deterministic
+
+
 def test_embedding_view_and_projection(fake_batch):
     b = fake_batch
     match = E.find_target(b, "bank")

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 from core import embeddings as E
 from core import load_checkpoint
 from gui.panels.embeddings_panel import EmbeddingsPanel
+from gui.widgets.embedding_plots import PALETTE
 
 pytestmark = pytest.mark.slow
 WAIT = 60_000
@@ -115,11 +117,12 @@ def test_curves_projection_and_neighbours(qtbot, bert_state):
     panel.tabs.setCurrentIndex(3)
     proj = panel.projection.projection
     assert len(proj.labels) == int(panel.data.batch.content_mask.sum()) and proj.is_target.sum() == 8
-    sel, item = panel.projection._items[0]
-    first = int(np.flatnonzero(sel)[0])
-    hover = item.data["data"][0]                 # what the hover tip reads for the first point
-    assert tuple(hover) == (proj.labels[first], "S1")
-    assert panel.projection._tip(0.0, 0.0, hover) == f"{proj.labels[first]} — S1"
+    hover = panel.projection.points.data["data"]   # what the hover tip reads, point by point
+    assert [tuple(h) for h in hover] == [(label, f"S{s + 1}") for label, s in zip(proj.labels, proj.sentence)]
+    assert panel.projection._tip(0.0, 0.0, hover[0]) == f"{proj.labels[0]} — S1"
+    spots = panel.projection.points.points()
+    assert {spots[i].brush().color().name() for i in np.flatnonzero(proj.sentence == 1)} == {PALETTE[1]}
+    assert len(panel.projection.legend.items) == len(panel.data.batch.sentences)
     assert panel.projection.target_labels().count("ban") == 4   # target occurrences labelled
     panel.tabs.setCurrentIndex(4)  # neighbours
     assert panel.neighbours.model_list.count() == 10 and panel.neighbours.glove_list.count() == 10
@@ -176,6 +179,39 @@ def test_export_png_and_svg(qtbot, bert_state, tmp_path, colour_count):
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml") and svg.stat().st_size > 1000
 
 
+def _block_means(image: QImage, size: QSize) -> np.ndarray:
+    """Mean grey level of 8 × 16 blocks of ``image`` scaled to ``size`` (a coarse picture to compare)."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+        size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    w, h = grey.width(), grey.height()
+    a = np.frombuffer(grey.constBits(), np.uint8).reshape(h, grey.bytesPerLine())[:, :w].astype(float)
+    return a.reshape(8, h // 8, 16, w // 16).mean(axis=(1, 3))
+
+
+def test_projection_exports_look_like_the_screen(qtbot, bert_state, tmp_path):
+    # PNG at 2×: the whole plot, not its top-left quarter; SVG: axes at the plot's scale, points
+    # as vector shapes (not the symbol atlas of every colour stamped per point).
+    panel = _panel(qtbot, bert_state)
+    panel.show()
+    panel.tabs.setCurrentIndex(3)
+    qtbot.waitExposed(panel)
+    view = panel.projection
+    grid = QSize(16 * 20, 8 * 20)
+    screen = _block_means(view.grab().toImage(), grid)
+    png = panel.export_current(tmp_path / "proj.png")
+    assert QImage(str(png)).width() == 2 * view.width()
+    assert np.abs(_block_means(QImage(str(png)), grid) - screen).mean() < 2.5
+    svg = panel.export_current(tmp_path / "proj.svg")
+    drawn = QImage(view.size(), QImage.Format.Format_RGB32)
+    drawn.fill(QColor("white"))
+    painter = QPainter(drawn)
+    QSvgRenderer(str(svg)).render(painter)
+    painter.end()
+    assert np.abs(_block_means(drawn, grid) - screen).mean() < 0.35
+    text = svg.read_text(encoding="utf-8")
+    assert "<image" not in text and text.count("<path") >= len(view.projection.labels)
+
+
 def test_preset_fills_sentences_and_target(qtbot, bert_state):
     panel = _panel(qtbot, bert_state)
     park = next(i for i, p in enumerate(panel.presets) if p["target"] == "park")
@@ -214,9 +250,54 @@ def test_layer_keys_work_beside_the_attention_panel(qtbot, app_settings, restore
 def test_projection_follows_the_sliders(qtbot, bert_state):
     panel = _panel(qtbot, bert_state)
     panel.tabs.setCurrentIndex(3)
-    before = panel.projection.projection.coords.copy()
+    view = panel.projection
+    first = view.projection
     panel.mode.setCurrentIndex(E.LAYER_MODES.index("mix"))
     panel.mix.sliders[1].setValue(40)
-    qtbot.waitUntil(lambda: not np.allclose(panel.projection.projection.coords, before), timeout=5000)
-    want = E.embedding_view(panel.data.batch, panel.match, panel.options(), ("projection",)).projection
-    np.testing.assert_allclose(panel.projection.projection.coords, want.coords, atol=1e-6)
+    qtbot.waitUntil(lambda: view.projection is not first, timeout=5000)
+    plain = E.embedding_view(panel.data.batch, panel.match, panel.options(), ("projection",)).projection
+    for c in range(2):  # the core's PCA, each axis pointing the way it did in the previous picture
+        sign = 1.0 if view.projection.coords[:, c] @ plain.coords[:, c] >= 0 else -1.0
+        np.testing.assert_allclose(view.projection.coords[:, c], sign * plain.coords[:, c], atol=1e-6)
+    assert np.all(np.einsum("kd,kd->k", view.projection.components, first.components) > 0)
+    want = view.projection
+    for value in (-40, 25, 50, 0):               # several moves: what is drawn is where the points are
+        previous = want
+        panel.mix.sliders[0].setValue(value)
+        qtbot.waitUntil(lambda: view.projection is not previous, timeout=5000)
+        want = view.projection
+        assert np.all(np.einsum("kd,kd->k", want.components, previous.components) > 0)   # never mirrored
+        x, y = view.points.getData()
+        np.testing.assert_array_equal(np.c_[x, y], want.coords)
+        np.testing.assert_array_equal(view.labels.positions(), want.coords[want.is_target])
+        (x0, x1), (y0, y1) = view.getViewBox().viewRange()
+        assert x0 <= x.min() and x.max() <= x1 and y0 <= y.min() and y.max() <= y1   # all points in view
+        assert (x.max() - x.min()) >= 0.5 * (x1 - x0) and (y.max() - y.min()) >= 0.5 * (y1 - y0)
+
+
+def test_projection_legend_hides_a_sentence_and_keeps_a_user_zoom(qtbot, bert_state):
+    panel = _panel(qtbot, bert_state)
+    panel.tabs.setCurrentIndex(3)
+    view = panel.projection
+    view.legend.items[1][0].item.setVisible(False)    # what a click on the legend's "S2" does
+    shown = np.array([s.isVisible() for s in view.points.points()])
+    np.testing.assert_array_equal(shown, view.projection.sentence != 1)
+    view.getViewBox().scaleBy((0.5, 0.5))            # the user zooms in
+    view.getViewBox().sigRangeChangedManually.emit([True, True])
+    zoomed = view.getViewBox().viewRange()
+    before = view.projection
+    panel.mode.setCurrentIndex(E.LAYER_MODES.index("mix"))
+    qtbot.waitUntil(lambda: view.projection is not before, timeout=5000)
+    before = view.projection
+    panel.mix.sliders[1].setValue(30)
+    qtbot.waitUntil(lambda: view.projection is not before, timeout=5000)
+    np.testing.assert_allclose(view.getViewBox().viewRange(), zoomed)
+    shown = np.array([s.isVisible() for s in view.points.points()])
+    np.testing.assert_array_equal(shown, view.projection.sentence != 1)   # still hidden after a move
+    brushes = [s.brush().color().name() for s in view.points.points()]
+    moved = view.projection.coords * 2.0
+    view._set_positions(moved, in_place=False)   # the setData route keeps styles, hover data and hidden points
+    np.testing.assert_array_equal(np.c_[view.points.getData()], moved)
+    assert [s.brush().color().name() for s in view.points.points()] == brushes
+    assert tuple(view.points.data["data"][0]) == (view.projection.labels[0], "S1")
+    np.testing.assert_array_equal([s.isVisible() for s in view.points.points()], view.projection.sentence != 1)
