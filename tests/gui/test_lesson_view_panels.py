@@ -174,3 +174,23 @@ def test_record_save_load_play_restores_embeddings_spans_and_tokens(qtbot, windo
     assert (spans.selection, spans.reference, spans.current_tab()) == ((0, 6, 9), (0, 2, 3), "reps")
     assert spans.triangle is not None and spans.triangle.max_len == 5
     assert tokens.text_a.text() == "Lily threw the red ball." and tokens.strip.selected_words == (4, 4)
+
+
+def test_lesson_03_views_name_real_embeddings_settings(qtbot, model_state):
+    """Every key and value the shipped lesson gives the embeddings panel is one the panel takes."""
+    from pathlib import Path
+
+    lesson = L.load_lesson(Path(__file__).resolve().parents[2] / "assets" / "lessons" / "03_contextual_embeddings.json")
+    steps = [(s.input, p.view) for s in lesson.steps for p in s.panels if p.key == "embeddings"]
+    assert [v["tab"] for _, v in steps] == ["neighbours", "curves", "similarity"]
+    for inp, view in steps:
+        model_state.set_input(None, text=inp["text"], text_pair=inp["text_pair"] or "")
+        panel = _fresh(qtbot, EmbeddingsPanel, model_state)
+        panel.apply_view(dict(view))
+        assert panel._lines()[:2] == [inp["text"], inp["text_pair"]]   # the shared pair on top
+        shown = panel.view_state()
+        for key, value in view.items():
+            if key in ("layer", "mix"):   # relative to the model's layers: applied once it is loaded
+                assert key in panel._view_pending
+            else:
+                assert shown[key] == value, key
