@@ -81,12 +81,12 @@ lessons["04_spans"] = {"title": T("Span representations", "片段表示", "Пр�
     T("A span i..j is represented as [h_i; h_j; mean(h_i..h_j)] — the endpoints plus the average, as in SpanBERT and coreference models.",
       "片段 i..j 表示为 [h_i; h_j; mean(h_i..h_j)]——两个端点加上平均值，与 SpanBERT 和指代消解模型相同。",
       "Фрагмент i..j представляется как [h_i; h_j; mean(h_i..h_j)] — концы плюс среднее, как в SpanBERT и моделях кореференции."),
-    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans")], sel=["span", 1, 3]),
+    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans", view={"tab": "reps"})], sel=["span", 0, 2]),
   S(T("Similar spans", "相似的片段", "Похожие фрагменты"),
     T("Compare 'her big red ball' with 'the little girl': which parts of the vector make them close or far?",
       "比较“her big red ball”和“the little girl”：向量的哪些部分让它们相近或相远？",
       "Сравните «her big red ball» и «the little girl»: какие части вектора делают их близкими или далёкими?"),
-    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans", view={"compare": True})], sel=["span", 6, 9]),
+    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans", view={"tab": "triangle", "reference": [0, 1, 3], "selection": [0, 8, 11]})], sel=["span", 7, 10]),
  ]}
 lessons["05_gpt_prompting"] = {"title": T("GPT prompting: zero-shot, few-shot, chain of thought", "GPT 提示：零样本、少样本与思维链", "Промптинг GPT: zero-shot, few-shot и цепочка рассуждений"),
  "steps": [
