@@ -37,6 +37,8 @@ class SpansViewMixin:
             self.max_len.setValue(view["max_len"])   # the spin box clamps to 1..512
         if isinstance(view.get("span"), str):
             self.span_edit.setText(view["span"])
+        if "span" in view or "units" in view or "selection" in view:
+            self._pending_span = None   # a preset's or the command line's span would overwrite the view's
         layer = view.get("layer")
         if isinstance(layer, int) and not isinstance(layer, bool):
             if self.loaded is None:
