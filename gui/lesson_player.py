@@ -49,6 +49,15 @@ def model_reference(loaded) -> str | None:
     return str(loaded.path or loaded.name)
 
 
+def _field_text(field: object) -> str | None:
+    """The text of a panel's input field (one line or several), None when it has none."""
+    if isinstance(field, QLineEdit):
+        return field.text()
+    if isinstance(field, (QPlainTextEdit, QTextEdit)):
+        return field.toPlainText()
+    return None
+
+
 class LessonPlayer(QWidget):
     """Prev/Next, the step's title and note, and messages about missing models or panels."""
 
@@ -261,11 +270,10 @@ class LessonPlayer(QWidget):
             panel = w.panels[key]
             own = None
             if not panel.linked or not panel.uses_shared_input:
-                text = getattr(panel, "text", None)
-                pair = getattr(panel, "text_pair", None)
-                if hasattr(text, "text"):
-                    own = {"text": text.text(), "text_pair": pair.text() if hasattr(pair, "text") else None,
-                           "selection": None}
+                text = _field_text(getattr(panel, "text", None) or getattr(panel, "text_a", None))
+                pair = _field_text(getattr(panel, "text_pair", None) or getattr(panel, "text_b", None))
+                if text is not None:
+                    own = {"text": text, "text_pair": pair, "selection": None}
             panels.append(PanelState(key, panel.slot, panel.linked, own, panel.view_state()))
         cur = w.state.current_input
         models = {s: model_reference(w.state.model(s)) for s in ("A", "B")}

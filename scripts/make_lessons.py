@@ -55,23 +55,25 @@ lessons["02_attention"] = {"title": T("Attention: heads, layers and what they ar
       "Нажмите на строку «it». Внимание — не объяснение (Jain & Wallace 2019): разные картины внимания могут давать одно и то же предсказание."),
     {"A": BERT, "B": None}, "The animal didn't cross the street because it was too tired.", [P("attention", view={"layer": 3, "head": 2, "tab": "lines"})], sel=["word", 7]),
  ]}
+# The embeddings panel's own sentences (the step's shared sentences go on top of them).
+BANK = ["He sat on the bank of the river.", "The boat drifted towards the muddy bank.", "She deposited cash at the bank.", "The bank raised its interest rates."]
 lessons["03_contextual_embeddings"] = {"title": T("Contextual vs static embeddings", "上下文嵌入与静态嵌入", "Контекстные и статические эмбеддинги"),
  "steps": [
   S(T("One vector per word", "每个词一个向量", "Один вектор на слово"),
     T("GloVe and word2vec give 'bank' one vector, whatever the sentence. Show its nearest neighbours.",
       "GloVe 和 word2vec 无论句子如何都给“bank”同一个向量。展示它的最近邻。",
       "GloVe и word2vec дают слову «bank» один вектор, каким бы ни было предложение. Покажите ближайших соседей."),
-    {"A": MINI, "B": None}, "I deposited money at the bank.", [P("embeddings", view={"mode": "static"})], pair="We sat on the river bank."),
+    {"A": MINI, "B": None}, "I deposited money at the bank.", [P("embeddings", view={"tab": "neighbours", "mode": "layer", "layer": -1, "target": "bank", "sentences": BANK})], pair="We sat on the river bank."),
   S(T("A vector per occurrence", "每次出现一个向量", "Вектор на каждое употребление"),
     T("BERT's hidden state for 'bank' changes with the context: compare the two sentences' cosine similarity layer by layer.",
       "BERT 中“bank”的隐藏状态随上下文变化：逐层比较两个句子中它的余弦相似度。",
       "Скрытое состояние BERT для «bank» меняется вместе с контекстом: сравните косинусное сходство двух употреблений по слоям."),
-    {"A": MINI, "B": None}, "I deposited money at the bank.", [P("embeddings", view={"mode": "contextual", "layer": -1})], pair="We sat on the river bank.", sel=["word", 5]),
+    {"A": MINI, "B": None}, "I deposited money at the bank.", [P("embeddings", view={"tab": "curves", "mode": "layer", "layer": -1, "target": "bank", "sentences": []})], pair="We sat on the river bank.", sel=["word", 5]),
   S(T("ELMo's scalar mix", "ELMo 的层加权", "Скалярная смесь слоёв ELMo"),
     T("ELMo_k = γ Σ_j s_j h_{k,j}: lower layers carry syntax, higher ones meaning. Move the layer slider and watch the similarity.",
       "ELMo_k = γ Σ_j s_j h_{k,j}：较低的层偏重句法，较高的层偏重语义。拖动层滑块观察相似度的变化。",
       "ELMo_k = γ Σ_j s_j h_{k,j}: нижние слои несут синтаксис, верхние — смысл. Двигайте ползунок слоя и следите за сходством."),
-    {"A": MINI, "B": None}, "I deposited money at the bank.", [P("embeddings", view={"mode": "layers"})], pair="We sat on the river bank."),
+    {"A": MINI, "B": None}, "I deposited money at the bank.", [P("embeddings", view={"tab": "similarity", "mode": "mix", "mix": [0.0] * 7, "gamma": 1.0, "target": "bank", "sentences": BANK})], pair="We sat on the river bank."),
  ]}
 lessons["04_spans"] = {"title": T("Span representations", "片段表示", "Представления фрагментов"),
  "steps": [
@@ -79,12 +81,12 @@ lessons["04_spans"] = {"title": T("Span representations", "片段表示", "Пр�
     T("A span i..j is represented as [h_i; h_j; mean(h_i..h_j)] — the endpoints plus the average, as in SpanBERT and coreference models.",
       "片段 i..j 表示为 [h_i; h_j; mean(h_i..h_j)]——两个端点加上平均值，与 SpanBERT 和指代消解模型相同。",
       "Фрагмент i..j представляется как [h_i; h_j; mean(h_i..h_j)] — концы плюс среднее, как в SpanBERT и моделях кореференции."),
-    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans")], sel=["span", 1, 3]),
+    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans", view={"tab": "reps"})], sel=["span", 0, 2]),
   S(T("Similar spans", "相似的片段", "Похожие фрагменты"),
     T("Compare 'her big red ball' with 'the little girl': which parts of the vector make them close or far?",
       "比较“her big red ball”和“the little girl”：向量的哪些部分让它们相近或相远？",
       "Сравните «her big red ball» и «the little girl»: какие части вектора делают их близкими или далёкими?"),
-    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans", view={"compare": True})], sel=["span", 6, 9]),
+    {"A": BERT, "B": None}, "The little girl named Lily played with her big red ball.", [P("spans", view={"tab": "triangle", "reference": [0, 1, 3], "selection": [0, 8, 11]})], sel=["span", 7, 10]),
  ]}
 lessons["05_gpt_prompting"] = {"title": T("GPT prompting: zero-shot, few-shot, chain of thought", "GPT 提示：零样本、少样本与思维链", "Промптинг GPT: zero-shot, few-shot и цепочка рассуждений"),
  "steps": [

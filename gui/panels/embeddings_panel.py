@@ -24,12 +24,12 @@ from ..widgets.scalar_mix import ScalarMixEditor
 from ..widgets.sentence_tokens import SentenceTokensView
 from ..widgets.value_heatmap import ValueHeatmapView
 from .base import BasePanel
-from .embeddings_link import SharedTargetMixin
+from .embeddings_link import EmbeddingsViewMixin, SharedTargetMixin
 
 TABS = ("similarity", "curves", "context", "projection", "neighbours", "sentences")
 
 
-class EmbeddingsPanel(SharedTargetMixin, BasePanel):
+class EmbeddingsPanel(EmbeddingsViewMixin, SharedTargetMixin, BasePanel):
     """Contextual vs static embeddings of a target word across sentences and layers."""
 
     title = "Embeddings"
@@ -44,6 +44,7 @@ class EmbeddingsPanel(SharedTargetMixin, BasePanel):
         self.data: EmbeddingsData | None = None
         self._introduced: list[str] = []    # lines the shared input put on top (the next one replaces them)
         self._shared_word: tuple[str, int] | None = None   # (sentence, word id) to make the target
+        self._view_pending: dict = {}       # a lesson view's layer / mix given before a model was loaded
         self.match: E.TargetMatch | None = None
         self.view: E.EmbeddingView | None = None
         self.curves: list[E.LayerCurves] = []
@@ -251,6 +252,7 @@ class EmbeddingsPanel(SharedTargetMixin, BasePanel):
         self.layer.setRange(0, loaded.n_layers)
         self.layer.setValue(loaded.n_layers)
         self.mix.set_layers(loaded.n_layers + 1)
+        self._apply_pending_view()
         if self.supports(loaded):
             self.refresh()
 

@@ -22,12 +22,13 @@ from ..widgets.sentence_tokens import SentenceTokensView
 from ..widgets.span_views import SboInputsView, SpanRepsView
 from ..widgets.value_heatmap import ValueHeatmapView
 from .base import BasePanel
+from .spans_view import SpansViewMixin
 
 TABS = ("triangle", "reps", "sbo")
 UNITS = ("word", "token")
 
 
-class SpansPanel(BasePanel):
+class SpansPanel(SpansViewMixin, BasePanel):
     """Span representations [h_i; h_j; g_ij] and friends over all spans of a sentence."""
 
     title = "Spans"
@@ -45,6 +46,7 @@ class SpansPanel(BasePanel):
         self._length_note = ""   # [rows, d] the SBO inputs shown (unscaled)
         self._pending_span: tuple[str, str] | None = None
         self._pending_shared: tuple[int, int] | None = None
+        self._view_pending: dict = {}   # a lesson view's layer (before a model) and spans (next result)
         self.presets = embedding_presets()["spans"]
 
         self.preset = QComboBox(self)
@@ -274,6 +276,7 @@ class SpansPanel(BasePanel):
             return
         self.layer.setRange(0, loaded.n_layers)
         self.layer.setValue(loaded.n_layers)
+        self._apply_pending_layer()
         if self.supports(loaded):
             self.refresh()
 
@@ -308,6 +311,7 @@ class SpansPanel(BasePanel):
         else:
             lo, _ = S.content_range(result.batch.encodings[0])
             self.select_span(0, lo, lo)
+        self._apply_pending_spans()
 
     # ---------------------------------------------------------------- selecting
     def select_typed(self, text: str, units: str, sentence: int | None = None) -> bool:

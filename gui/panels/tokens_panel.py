@@ -83,6 +83,22 @@ class TokensPanel(BasePanel):
     def set_text(self, text: str, text_pair: str | None = None) -> None:
         self.set_texts(text, text_pair or "")
 
+    # ---------------------------------------------------------------- lessons
+    def view_state(self) -> dict:
+        """The highlighted words (first, last) of sentence A; the sentences are the step's input."""
+        words = self.strip.selected_words
+        return {"selection": [int(words[0]), int(words[1])] if words is not None else None}
+
+    def apply_view(self, view: dict) -> None:
+        if "selection" not in view:
+            return
+        words = view["selection"]
+        if words is None:
+            self.strip.select_words(None)
+        elif (isinstance(words, list) and len(words) == 2
+              and all(isinstance(w, int) and not isinstance(w, bool) and w >= 0 for w in words)):
+            self.strip.select_words((min(words), max(words)))   # words the sentence lacks light nothing
+
     def on_shared_input(self, value) -> None:
         self.strip.select_words(selection_words(value.selection))   # shows it; never republishes
         if value.text and (value.text, value.text_pair) != (self.text_a.text(), self.text_b.text()):

@@ -92,6 +92,9 @@ class ScalarMixEditor(QWidget):
         for slider, v in zip(self.sliders, s):
             slider.setValue(round(v * S_SCALE))
 
+    def set_gamma(self, gamma: float) -> None:
+        self.gamma.setValue(round(gamma * GAMMA_SCALE))   # the slider clamps to [0, 3]
+
     def set_mix_enabled(self, enabled: bool) -> None:
         """Sliders only act in scalar-mix mode; the bars always show the weights in effect."""
         for w in (*self.sliders, self.gamma):
