@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Slot
+from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
@@ -32,6 +32,8 @@ from ..workers import TaskFailure, Worker
 from .base import BasePanel
 from .finetune_extras import alignment_html, export_run_script, format_eta, group_label
 
+VIEW_STEP_MS = 15   # the views of the visible tab are redrawn one at a time, this far apart
+
 
 class FineTunePanel(BasePanel):
     """Fine-tune the slot's model (its own copy, own thread): live curves, probe, what changed, runs."""
@@ -50,8 +52,12 @@ class FineTunePanel(BasePanel):
         self.last_result: FineTuneResult | None = None
         self.last_record: TrainProgress | None = None
         self._snapshots: list[Snapshot] = []
+        self._drawn: dict[str, object] = {}      # view -> id of the snapshot (and layer, head) it shows
+        self._view_queue: list[str] = []         # views of the visible tab still to redraw
+        self._view_timer = QTimer(self)
+        self._view_timer.setInterval(VIEW_STEP_MS)
+        self._view_timer.timeout.connect(self._draw_next_view)
         self._run_dir = ""
-        self._tab_dirty = False
 
         self.form = FineTuneForm(self)
         self.trainable_label = QLabel(self)
@@ -346,16 +352,26 @@ class FineTunePanel(BasePanel):
         self.curves.clear_run()
         self.probe_view.clear()
         self._snapshots.clear()
+        self._view_queue.clear()
+        self._view_timer.stop()
+        self._drawn.clear()
         self.last_record = None
         self.last_result = None
         self.progress.setValue(0)
 
     @Slot(list)
     def _on_records(self, records: list) -> None:
-        self.curves.add_records(records)
-        for rec in records:
-            if isinstance(rec.probe, Snapshot):
-                self._on_snapshot(rec.probe)
+        self.curves.add_records(records)   # cheap: the plots redraw themselves one at a time
+        snaps = [rec.probe for rec in records if isinstance(rec.probe, Snapshot)]
+        if snaps:
+            if not self._snapshots:
+                self.probe_view.set_before(snaps[0].probe)
+            self._snapshots.extend(snaps)
+            if len(self._snapshots) > 1:
+                self.probe_view.set_now(self._snapshots[-1].probe)
+            # Only the visible tab is redrawn, one view per pass of the event loop; hidden tabs
+            # draw when shown (rebuilding hidden pyqtgraph items would only cost the GUI time).
+            self._queue_tab_views()
         rec = records[-1]
         self.last_record = rec
         self.progress.setMaximum(rec.total_steps)
@@ -367,45 +383,71 @@ class FineTunePanel(BasePanel):
         self.status.setText(self.tr("{0} · epoch {1:.2f} · step {2}/{3} · loss {4} · ETA {5} · {6} {7}").format(
             phase, rec.epoch, rec.step, rec.total_steps, loss, format_eta(rec.eta_s), rec.device, rec.precision))
 
-    def _on_snapshot(self, snap: Snapshot) -> None:
-        self._snapshots.append(snap)
-        if len(self._snapshots) == 1:
-            self.probe_view.set_before(snap.probe)
-        else:
-            self.probe_view.set_now(snap.probe)
-        # The other tabs' plots are drawn when shown: rebuilding hidden pyqtgraph items
-        # during a run would only cost the event loop time.
-        self._tab_dirty = True
-        self._render_tab()
+    # ---------------------------------------------------------------- what changed / confusion tabs
+    _TAB_VIEWS = {1: ("changes", "att_before", "att_now"), 2: ("confusion",)}
+
+    def _queue_tab_views(self) -> None:
+        for view in self._TAB_VIEWS.get(self.tabs.currentIndex(), ()):
+            if view not in self._view_queue:
+                self._view_queue.append(view)
+        if self._view_queue and not self._view_timer.isActive():
+            self._view_timer.start()
+
+    @Slot()
+    def _draw_next_view(self) -> None:
+        """Draw one queued view of the visible tab (each is a few ms; the timer brings the next)."""
+        if self._view_queue:
+            self._draw_view(self._view_queue.pop(0))
+        if not self._view_queue:
+            self._view_timer.stop()
 
     @Slot()
     def _render_tab(self) -> None:
-        if not self._snapshots or not self._tab_dirty or self.tabs.currentIndex() == 0:
-            return
-        self._tab_dirty = False
-        snap = self._snapshots[-1]
-        if snap.changes:
-            self.changes.set_bars([group_label(self, c.name) for c in snap.changes],
-                                  [c.relative_change for c in snap.changes], [c.trainable for c in snap.changes])
-        if snap.confusion is not None and snap.confusion.sum() > 0:
-            conf = snap.confusion.astype(float)
-            rows = np.maximum(conf.sum(1, keepdims=True), 1)
-            self.confusion.set_matrix(conf / rows, list(snap.labels), list(snap.labels))
-        att = snap.probe.attentions if snap.probe is not None else None
-        if att is not None:
-            self.att_layer.setRange(0, att.shape[0] - 1)
-            self.att_head.setRange(0, att.shape[1] - 1)
-            self._show_attention()
+        """The user switched tabs: draw the tab's views now (those already up to date are skipped)."""
+        for view in self._TAB_VIEWS.get(self.tabs.currentIndex(), ()):
+            self._draw_view(view)
 
-    @Slot()
-    def _show_attention(self) -> None:
+    def _draw_view(self, view: str) -> None:
+        if not self._snapshots:
+            return
+        snap = self._snapshots[-1]
+        if view == "changes":
+            if snap.changes and self._drawn.get(view) != id(snap):
+                self._drawn[view] = id(snap)
+                self.changes.set_bars([group_label(self, c.name) for c in snap.changes],
+                                      [c.relative_change for c in snap.changes], [c.trainable for c in snap.changes])
+        elif view == "confusion":
+            if snap.confusion is not None and snap.confusion.sum() > 0 and self._drawn.get(view) != id(snap):
+                self._drawn[view] = id(snap)
+                conf = snap.confusion.astype(float)
+                rows = np.maximum(conf.sum(1, keepdims=True), 1)
+                self.confusion.set_matrix(conf / rows, list(snap.labels), list(snap.labels))
+        else:
+            self._draw_attention(view)
+
+    def _draw_attention(self, view: str) -> None:
         snaps = [s for s in self._snapshots if s.probe is not None and s.probe.attentions is not None]
         if not snaps:
             return
+        att = snaps[-1].probe.attentions
+        if self.att_layer.maximum() != att.shape[0] - 1 or self.att_head.maximum() != att.shape[1] - 1:
+            with QSignalBlocker(self.att_layer), QSignalBlocker(self.att_head):
+                self.att_layer.setRange(0, att.shape[0] - 1)
+                self.att_head.setRange(0, att.shape[1] - 1)
         layer, head = self.att_layer.value(), self.att_head.value()
-        for view, snap in ((self.att_before, snaps[0]), (self.att_now, snaps[-1])):
-            tokens = list(snap.probe.tokens)
-            view.set_matrix(snap.probe.attentions[layer, head], tokens, tokens)
+        widget, snap = (self.att_before, snaps[0]) if view == "att_before" else (self.att_now, snaps[-1])
+        key = (id(snap), layer, head)
+        if self._drawn.get(view) == key:
+            return   # "before" stays the same all run long: drawn once
+        self._drawn[view] = key
+        tokens = list(snap.probe.tokens)
+        widget.set_matrix(snap.probe.attentions[layer, head], tokens, tokens)
+
+    @Slot()
+    def _show_attention(self) -> None:
+        """Layer or head picked: redraw both heatmaps."""
+        self._draw_attention("att_before")
+        self._draw_attention("att_now")
 
     @Slot(object)
     def _on_run_finished(self, result: object) -> None:
