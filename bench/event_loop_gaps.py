@@ -341,15 +341,18 @@ def main() -> None:
     ap.add_argument("--events", action="store_true", help="log slow Qt event dispatches (notify override)")
     ap.add_argument("--tab", type=int, default=0, help="fine-tuning tab shown during the run")
     ap.add_argument("--switch", type=float, default=0.0, help="override the runner's switch interval (ms)")
+    ap.add_argument("--nice", type=int, default=None, help="override the runner's training-thread nice value")
     ap.add_argument("--gil", action="store_true", help="run a GIL watcher thread")
     ap.add_argument("--pretrain", action="store_true", help="the pre-training runner instead")
     ap.add_argument("--no-instrument", action="store_true", help="no wrappers on core functions")
     args = ap.parse_args()
     app = make_app(args.events)
-    if args.switch:
-        import gui.training_runner as runner_module
+    import gui.training_runner as runner_module
 
+    if args.switch:
         runner_module.SWITCH_INTERVAL_S = args.switch / 1e3
+    if args.nice is not None:
+        runner_module.TRAINING_NICE = args.nice
     if args.events:
         paint_instrument()
     if not args.no_instrument:

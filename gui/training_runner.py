@@ -8,11 +8,13 @@ trainer can never flood the event loop with redraws.
 from __future__ import annotations
 
 import gc
+import os
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QThreadPool, QTimer, Signal, Slot
 
 from core.training import TrainControl
 
@@ -20,6 +22,51 @@ from .workers import TaskFailure, Worker
 
 
 SWITCH_INTERVAL_S = 0.0005
+#: The training thread's nice value (Linux): when the cores are busy the GUI thread runs first.
+TRAINING_NICE = 10
+
+
+def _in_background(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Generator[Any, None, Any]:
+    """Run ``fn(*args, **kwargs)`` (a generator, or a plain call) as a background job.
+
+    The calling thread (the runner's own training thread) gets a lower CPU priority and
+    leaves one core to the rest of the app: torch uses one intra-op thread fewer (when it
+    has more than one). On a busy machine the GUI thread then gets the CPU it needs to keep
+    the event loop on time, while training still uses every other core.
+    """
+    _lower_priority()
+    restore = _leave_a_core()
+    try:
+        out = fn(*args, **kwargs)
+        if isinstance(out, Generator):
+            out = yield from out
+        return out
+    finally:
+        restore()
+
+
+def _lower_priority() -> None:
+    if sys.platform.startswith("linux"):
+        # setpriority on a thread id renices that thread only (Linux). The thread keeps its
+        # nice value afterwards (raising it back needs privileges): it only ever trains.
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), TRAINING_NICE)
+        except (OSError, AttributeError):
+            pass
+    else:
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.setPriority(QThread.Priority.LowPriority)   # honoured on Windows and macOS
+
+
+def _leave_a_core() -> Callable[[], None]:
+    import torch
+
+    before = torch.get_num_threads()
+    if before <= 1:
+        return lambda: None
+    torch.set_num_threads(before - 1)   # the calling thread's intra-op threads
+    return lambda: torch.set_num_threads(before)
 
 
 class TrainingRunner(QObject):
@@ -52,7 +99,7 @@ class TrainingRunner(QObject):
         if self._worker is not None:
             raise RuntimeError("a training run is already going")
         self.control = TrainControl()
-        worker = Worker(fn, *args, control=self.control, **kwargs)
+        worker = Worker(_in_background, fn, *args, control=self.control, **kwargs)
         sig = worker.signals
         sig.progress.connect(self._on_progress)
         sig.result.connect(self._on_result)

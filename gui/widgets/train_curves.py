@@ -25,6 +25,44 @@ def smooth(values: Sequence[float], weight: float = SMOOTHING) -> np.ndarray:
     return out
 
 
+def grow_range(current: tuple[float, float] | None, *arrays: Sequence[float], nonneg: bool = False
+               ) -> tuple[float, float] | None:
+    """A y range holding the finite values of ``arrays``, or None if ``current`` already does.
+
+    Ranges only grow, by half the data's span beyond what is needed (clamped at 0 for losses,
+    rates and norms): a curve drifting down re-ranges, and so re-renders its axis, a few times
+    per run instead of at almost every redraw (each re-render is a few ms of the GUI thread).
+    """
+    values = np.concatenate([np.asarray(a, dtype=float) for a in arrays]) if arrays else np.zeros(0)
+    values = values[np.isfinite(values)]
+    if not values.size:
+        return None
+    lo, hi = float(values.min()), float(values.max())
+    if current is not None and lo >= current[0] and hi <= current[1]:
+        return None
+    if current is not None:
+        lo, hi = min(lo, current[0]), max(hi, current[1])
+    pad = (hi - lo) * (0.5 if current is not None else 0.15) or abs(hi) * 0.1 or 1.0
+    new_lo = lo - pad
+    if nonneg and lo >= 0:
+        new_lo = max(0.0, new_lo)
+    return new_lo, hi + pad
+
+
+def fast_axes(plot: pg.PlotItem, font: QFont, sample: Sequence[str] = ("0.00088", "8.8e-05")) -> None:
+    """Axes that cost the GUI thread little while a curve grows point by point.
+
+    With a grid the axes cover the whole plot, so every new point made Qt replay their drawings
+    (2-3 ms each); cached as pixmaps they are re-rendered only when their range changes. The
+    value axis gets a fixed width: left to itself it widens with its tick labels ("0.5" ->
+    "0.45"), which re-lays out the plot (and every plot of a grid) and re-renders all axes.
+    """
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    metrics = QFontMetrics(font)
+    plot.getAxis("left").setWidth(max(metrics.horizontalAdvance(t) for t in sample) + 16)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TrainCurvesView", text)
 
@@ -71,15 +109,7 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
             axis.setTextPen("#222")
             axis.setPen("#444")
         plot.getAxis("bottom").setLabel(xlabel, **{"font-size": f"{self._pt}pt", "color": "#333"})
-        # The grid belongs to the axes, so an axis covers its whole plot: every new point on a
-        # curve made Qt replay the axes' drawings (2-3 ms each, 8 of them, a 15-50 ms repaint
-        # mid-training). Cached as pixmaps, they are redrawn only when their range changes.
-        for name in ("left", "bottom"):
-            plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # A fixed width for the value axis: left to itself it widens when its tick labels do
-        # ("0.5" -> "0.45"), which re-lays out the whole 2 x 2 grid and re-renders all 8 axes.
-        metrics = QFontMetrics(self._font)
-        plot.getAxis("left").setWidth(max(metrics.horizontalAdvance(t) for t in ("0.00088", "8.8e-05")) + 16)
+        fast_axes(plot, self._font)
         # Ranges are set by hand and only grow: re-laying out four axes on every update
         # (auto-range) costs the event loop far more than drawing the curves.
         plot.disableAutoRange()
@@ -216,29 +246,10 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
             curve.setData(vx, np.asarray(values[:len(vx)], dtype=float))
 
     def _fit_y(self, key: str, plot: pg.PlotItem, *arrays: Sequence[float], nonneg: bool = False) -> None:
-        """Grow the y range to hold the data; it never shrinks.
-
-        It grows by half the data's span beyond what is needed (clamped at 0 for losses, rates
-        and norms), so a curve drifting down re-ranges, and re-renders its axis, only a few
-        times per run instead of at almost every redraw.
-        """
-        values = np.concatenate([np.asarray(a, dtype=float) for a in arrays]) if arrays else np.zeros(0)
-        values = values[np.isfinite(values)]
-        if not values.size:
-            return
-        lo, hi = float(values.min()), float(values.max())
-        cur = self._yrange.get(key)
-        if cur is not None and lo >= cur[0] and hi <= cur[1]:
-            return
-        if cur is not None:
-            lo, hi = min(lo, cur[0]), max(hi, cur[1])
-        span = hi - lo
-        pad = span * (0.5 if cur is not None else 0.15) or abs(hi) * 0.1 or 1.0
-        new_lo = lo - pad
-        if nonneg and lo >= 0:
-            new_lo = max(0.0, new_lo)
-        self._yrange[key] = (new_lo, hi + pad)
-        plot.setYRange(new_lo, hi + pad, padding=0)
+        rng = grow_range(self._yrange.get(key), *arrays, nonneg=nonneg)
+        if rng is not None:
+            self._yrange[key] = rng
+            plot.setYRange(*rng, padding=0)
 
     # ---------------------------------------------------------------- overlays (compare runs)
     def set_overlays(self, runs: Sequence[tuple[str, Sequence[Mapping[str, float | str]]]]) -> None:
