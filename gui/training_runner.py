@@ -15,6 +15,7 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressBar
 
 from core.training import TrainControl
 
@@ -24,6 +25,23 @@ from .workers import TaskFailure, Worker
 SWITCH_INTERVAL_S = 0.0005
 #: The training thread's nice value (Linux): when the cores are busy the GUI thread runs first.
 TRAINING_NICE = 10
+
+
+def set_progress(bar: QProgressBar, value: int, maximum: int | None = None) -> None:
+    """Move a progress bar without its synchronous repaint.
+
+    ``QProgressBar.setValue`` repaints at once whenever the shown percentage changes, and a
+    synchronous repaint paints every pending change of the window (the training curves too)
+    inside the slot that called it. With updates off for the call the bar repaints with the
+    rest of the window in the next pass of the event loop.
+    """
+    bar.setUpdatesEnabled(False)
+    try:
+        if maximum is not None and maximum != bar.maximum():
+            bar.setMaximum(maximum)
+        bar.setValue(value)
+    finally:
+        bar.setUpdatesEnabled(True)   # schedules an ordinary (asynchronous) repaint
 
 
 def _in_background(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Generator[Any, None, Any]:

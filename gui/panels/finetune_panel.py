@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 
 from core import LoadedModel, errors
 from core.datasets import Task
-from core.finetune import alignment_preview, iter_finetune, iter_resume, plan_trainable
+from core.finetune import alignment_preview, iter_finetune, iter_resume, load_tokenizer, plan_trainable
 from core.finetune_types import FineTuneResult, Snapshot, TrainableSummary
 from core.training import TrainProgress, read_curves
 
 from ..errors import show_failure
 from ..state import ModelState
-from ..training_runner import TrainingRunner
+from ..training_runner import TrainingRunner, set_progress
+from ..widgets.draw_queue import DrawQueue
 from ..widgets.finetune_form import FineTuneForm
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.heatmap import HeatmapView
@@ -32,7 +33,9 @@ from ..workers import TaskFailure, Worker
 from .base import BasePanel
 from .finetune_extras import alignment_html, export_run_script, format_eta, group_label
 
-VIEW_STEP_MS = 15   # the views of the visible tab are redrawn one at a time, this far apart
+
+def _tokenizer_of(base: str) -> tuple[str, object]:
+    return base, load_tokenizer(base)
 
 
 class FineTunePanel(BasePanel):
@@ -52,11 +55,10 @@ class FineTunePanel(BasePanel):
         self.last_result: FineTuneResult | None = None
         self.last_record: TrainProgress | None = None
         self._snapshots: list[Snapshot] = []
+        self._train_tokenizer: tuple[str, object] | None = None   # (base path, tokenizer) for the runs
         self._drawn: dict[str, object] = {}      # view -> id of the snapshot (and layer, head) it shows
-        self._view_queue: list[str] = []         # views of the visible tab still to redraw
-        self._view_timer = QTimer(self)
-        self._view_timer.setInterval(VIEW_STEP_MS)
-        self._view_timer.timeout.connect(self._draw_next_view)
+        # Curves and the visible tab's views redraw one per pass of the event loop, never two at once.
+        self.draw_queue = DrawQueue(self)
         self._run_dir = ""
 
         self.form = FineTuneForm(self)
@@ -94,7 +96,7 @@ class FineTunePanel(BasePanel):
         self.status.setStyleSheet("font-size: 15pt;")
         self.status.setWordWrap(True)
 
-        self.curves = TrainCurvesView(self)
+        self.curves = TrainCurvesView(self, queue=self.draw_queue)
         self.probe_view = ProbeView(self)
         training = QSplitter(Qt.Orientation.Vertical, self)
         training.addWidget(self.curves)
@@ -243,9 +245,33 @@ class FineTunePanel(BasePanel):
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
         if loaded is None:
             self.status.setText(self.tr("Load a model first: fine-tuning trains a copy of the panel's model."))
+        else:
+            self._preload_tokenizer(loaded.path)
         self._update_buttons(self.runner.running)
         self._update_trainable()
         self._update_alignment()
+
+    def _preload_tokenizer(self, base: str) -> None:
+        """Load the training runs' own tokenizer now, on the helper thread.
+
+        Parsing a tokenizer file holds the GIL for 15-20 ms (much longer on a busy machine);
+        done at the start of a run it kept the window from repainting. Runs of this panel are
+        its only user, one at a time.
+        """
+        if self._train_tokenizer is not None and self._train_tokenizer[0] == base:
+            return
+        self._train_tokenizer = None
+        self._aux(_tokenizer_of, self._on_tokenizer_loaded, base)
+
+    @Slot(object)
+    def _on_tokenizer_loaded(self, result: object) -> None:
+        if isinstance(result, tuple) and result[0] == self._base_path():
+            self._train_tokenizer = result
+
+    @property
+    def tokenizer_ready(self) -> bool:
+        """Whether a run starts with a tokenizer already loaded."""
+        return self._train_tokenizer is not None and self._train_tokenizer[0] == self._base_path()
 
     def _base_path(self) -> str | None:
         return self.loaded.path if self.loaded is not None else None
@@ -320,7 +346,8 @@ class FineTunePanel(BasePanel):
             self.message_bar.show_error(str(exc))
             return
         self._reset_views()
-        self.runner.start(iter_finetune, base, dataset, cfg, mapping=self.form.mapping())
+        tokenizer = self._train_tokenizer[1] if self.tokenizer_ready else None
+        self.runner.start(iter_finetune, base, dataset, cfg, mapping=self.form.mapping(), tokenizer=tokenizer)
         self.status.setText(self.tr("Preparing the model copy and the data…"))
 
     def _new_run_dir(self, base: str) -> Path:
@@ -352,12 +379,11 @@ class FineTunePanel(BasePanel):
         self.curves.clear_run()
         self.probe_view.clear()
         self._snapshots.clear()
-        self._view_queue.clear()
-        self._view_timer.stop()
+        self.draw_queue.discard("view:")
         self._drawn.clear()
         self.last_record = None
         self.last_result = None
-        self.progress.setValue(0)
+        set_progress(self.progress, 0)
 
     @Slot(list)
     def _on_records(self, records: list) -> None:
@@ -374,8 +400,7 @@ class FineTunePanel(BasePanel):
             self._queue_tab_views()
         rec = records[-1]
         self.last_record = rec
-        self.progress.setMaximum(rec.total_steps)
-        self.progress.setValue(rec.step)
+        set_progress(self.progress, rec.step, rec.total_steps)
         phase = {"setup": self.tr("preparing"), "probe": self.tr("probing"), "train": self.tr("training"),
                  "eval": self.tr("evaluating"), "saving": self.tr("saving"), "done": self.tr("done"),
                  "stopped": self.tr("stopped")}.get(rec.phase, rec.phase)
@@ -388,22 +413,12 @@ class FineTunePanel(BasePanel):
 
     def _queue_tab_views(self) -> None:
         for view in self._TAB_VIEWS.get(self.tabs.currentIndex(), ()):
-            if view not in self._view_queue:
-                self._view_queue.append(view)
-        if self._view_queue and not self._view_timer.isActive():
-            self._view_timer.start()
-
-    @Slot()
-    def _draw_next_view(self) -> None:
-        """Draw one queued view of the visible tab (each is a few ms; the timer brings the next)."""
-        if self._view_queue:
-            self._draw_view(self._view_queue.pop(0))
-        if not self._view_queue:
-            self._view_timer.stop()
+            self.draw_queue.add(f"view:{view}", lambda view=view: self._draw_view(view))
 
     @Slot()
     def _render_tab(self) -> None:
         """The user switched tabs: draw the tab's views now (those already up to date are skipped)."""
+        self.draw_queue.discard("view:")
         for view in self._TAB_VIEWS.get(self.tabs.currentIndex(), ()):
             self._draw_view(view)
 

@@ -21,7 +21,7 @@ from core.pretrain import DEFAULT_CORPUS, OBJECTIVES, PRESETS, PretrainConfig, i
 from core.pretrain_objectives import ProbeResult
 from core.training import TrainConfig, TrainProgress, TrainResult
 
-from ..training_runner import TrainingRunner
+from ..training_runner import TrainingRunner, set_progress
 from ..widgets.message_bar import MessageBar
 from ..widgets.train_curves import fast_axes, grow_range
 from ..workers import TaskFailure
@@ -235,8 +235,7 @@ class PretrainRunner(QWidget):
                 self._add_probe(rec.step, rec.probe)
         rec = records[-1]
         if rec.total_steps:
-            self.progress.setRange(0, rec.total_steps)
-            self.progress.setValue(rec.step)
+            set_progress(self.progress, rec.step, rec.total_steps)
         if any(r.loss is not None for r in records):
             self._draw_loss()
         self._show_status(rec)

@@ -5,12 +5,13 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QTimer, Slot
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
+from .draw_queue import DrawQueue
+
 SMOOTHING = 0.9        # weight of the exponential moving average of the loss
-DRAW_STEP_MS = 15      # the plots are redrawn one at a time, this far apart
 OVERLAY_COLOURS = ("#8e44ad", "#16a085", "#d35400", "#7f8c8d", "#c0392b")
 METRIC_COLOURS = {"loss": "#c0392b", "accuracy": "#1f9d55", "f1": "#2d6cdf", "perplexity": "#8e44ad"}
 
@@ -70,8 +71,10 @@ def _tr(text: str) -> str:
 class TrainCurvesView(pg.GraphicsLayoutWidget):
     """Four plots fed by :meth:`add_records`; saved runs can be overlaid (dashed)."""
 
-    def __init__(self, parent: QWidget | None = None, font_pt: int = 14) -> None:
+    def __init__(self, parent: QWidget | None = None, font_pt: int = 14, queue: DrawQueue | None = None) -> None:
         super().__init__(parent)
+        #: Redraws run one plot per pass of the event loop (a panel may share its queue).
+        self.queue = queue if queue is not None else DrawQueue(self)
         self.setBackground("w")
         self.setMinimumSize(240, 160)
         self._font = QFont()
@@ -92,9 +95,6 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
         self.grad_curve = self.grad_plot.plot(pen=pg.mkPen("#16a085", width=2))
         self.val_curves: dict[str, pg.PlotDataItem] = {}
         self._overlays: list[pg.PlotDataItem] = []
-        self._draw_timer = QTimer(self)
-        self._draw_timer.setInterval(DRAW_STEP_MS)
-        self._draw_timer.timeout.connect(self._draw_next)
         self.clear_run()
 
     def _plot(self, row: int, col: int, title: str, xlabel: str) -> pg.PlotItem:
@@ -133,8 +133,7 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
         self._yrange: dict[str, tuple[float, float]] = {}
         self._xmax = 0
         self._x_drawn: dict[str, int] = {}
-        self._dirty: list[str] = []
-        self._draw_timer.stop()
+        self.queue.discard("curves:")
 
     def add_records(self, records: Sequence[object]) -> None:
         """Append ``TrainProgress`` records (those without a loss or metrics are skipped).
@@ -186,28 +185,19 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
     # ---------------------------------------------------------------- drawing
     def _mark(self, *plots: str) -> None:
         for name in plots:
-            if name not in self._dirty:
-                self._dirty.append(name)
-        if not self._draw_timer.isActive():
-            self._draw_timer.start()
+            self.queue.add(f"curves:{name}", lambda name=name: self._draw(name))
 
     def draw_now(self) -> None:
         """Draw every pending change at once (tests, screenshots)."""
-        while self._dirty:
-            self._draw_next()
+        self.queue.run_all()
 
-    @Slot()
-    def _draw_next(self) -> None:
-        """Redraw ONE plot whose data changed; the timer brings the next one a pass later.
+    def _draw(self, name: str) -> None:
+        """Redraw ONE plot whose data changed (a job of the draw queue).
 
         A training flush changes all four plots; redrawing them in one go made one event of
-        10-40 ms (axes re-rendered when a range grows, four curve repaints). One plot per timer
-        pass keeps every event short, so the event loop never stalls while training.
+        10-40 ms (axes re-rendered when a range grows, four curve repaints). One plot per pass
+        of the event loop keeps every event short, so the loop never stalls while training.
         """
-        if not self._dirty:
-            self._draw_timer.stop()
-            return
-        name = self._dirty.pop(0)
         plot = {"loss": self.loss_plot, "lr": self.lr_plot, "grad": self.grad_plot, "val": self.val_plot}[name]
         xmax = max(self._xmax, self.steps[-1] if self.steps else 0, self.val_steps[-1] if self.val_steps else 0)
         if xmax and self._x_drawn.get(name, 0) < xmax:
@@ -228,8 +218,6 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
             self.grad_curve.setData(x, np.asarray(self.grads, dtype=float), connect="finite")
         else:
             self._draw_val()
-        if not self._dirty:
-            self._draw_timer.stop()
 
     def _draw_val(self) -> None:
         self._fit_y("val", self.val_plot, *[v for k, v in self.val.items() if k != "perplexity"])
