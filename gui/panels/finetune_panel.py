@@ -113,6 +113,11 @@ class FineTunePanel(BasePanel):
         self.att_caption.setWordWrap(True)
         for view in (self.att_before, self.att_now):
             view.setMinimumSize(140, 96)
+        for spin in (self.att_layer, self.att_head):
+            # A fixed width: the range set when the first probe arrives mid-run must not
+            # re-lay out the tab (which resized and re-rendered every plot in it).
+            spin.setRange(0, 99)
+            spin.setFixedWidth(spin.sizeHint().width())
         changed = QWidget(self)
         cl = QGridLayout(changed)
         picks = QHBoxLayout()
