@@ -22,7 +22,7 @@ from core.training import TrainControl
 from .workers import TaskFailure, Worker
 
 
-SWITCH_INTERVAL_S = 0.0005
+SWITCH_INTERVAL_S = 0.0002
 #: The training thread's nice value (Linux): when the cores are busy the GUI thread runs first.
 TRAINING_NICE = 10
 
