@@ -39,15 +39,19 @@ def grow_range(current: tuple[float, float] | None, *arrays: Sequence[float], no
     if not values.size:
         return None
     lo, hi = float(values.min()), float(values.max())
-    if current is not None and lo >= current[0] and hi <= current[1]:
-        return None
-    if current is not None:
-        lo, hi = min(lo, current[0]), max(hi, current[1])
-    pad = (hi - lo) * (0.5 if current is not None else 0.15) or abs(hi) * 0.1 or 1.0
-    new_lo = lo - pad
+    if current is None:
+        pad = max((hi - lo) * 0.15, max(abs(hi), abs(lo)) * 0.05) or 1.0
+        new_lo, new_hi = lo - pad, hi + pad
+    else:
+        if lo >= current[0] and hi <= current[1]:
+            return None
+        # Only the side the data left grows, by half of the data's span.
+        pad = 0.5 * (max(hi, current[1]) - min(lo, current[0]))
+        new_lo = lo - pad if lo < current[0] else current[0]
+        new_hi = hi + pad if hi > current[1] else current[1]
     if nonneg and lo >= 0:
         new_lo = max(0.0, new_lo)
-    return new_lo, hi + pad
+    return new_lo, new_hi
 
 
 def fast_axes(plot: pg.PlotItem, font: QFont, sample: Sequence[str] = ("0.00088", "8.8e-05")) -> None:
