@@ -22,6 +22,9 @@ from core.training import TrainControl
 from .workers import TaskFailure, Worker
 
 
+#: While a run goes. With a Python-bound trainer (tiny models) the GUI thread waits up to this
+#: long each time it needs the GIL back; 0.1-0.2 ms did a little better than 0.5 ms in
+#: bench/event_loop_gaps.py on a loaded 2-core machine (5 ms, CPython's default, worst).
 SWITCH_INTERVAL_S = 0.0002
 #: The training thread's nice value (Linux): when the cores are busy the GUI thread runs first.
 TRAINING_NICE = 10

@@ -226,15 +226,21 @@ class TrainCurvesView(pg.GraphicsLayoutWidget):
     def _draw_val(self) -> None:
         self._fit_y("val", self.val_plot, *[v for k, v in self.val.items() if k != "perplexity"])
         vx = np.asarray(self.val_steps, dtype=float)
+        created = False
         for k, values in self.val.items():
             if k == "perplexity":
                 continue
             curve = self.val_curves.get(k)
             if curve is None:
+                if created:
+                    # A new curve (and its legend entry) costs ~5 ms: one per pass of the loop.
+                    self._mark("val")
+                    continue
                 colour = METRIC_COLOURS.get(k, "#555")
                 curve = self.val_plot.plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=11,
                                            symbolBrush=colour, name=_metric_name(k))
                 self.val_curves[k] = curve
+                created = True
             curve.setData(vx, np.asarray(values[:len(vx)], dtype=float))
 
     def _fit_y(self, key: str, plot: pg.PlotItem, *arrays: Sequence[float], nonneg: bool = False) -> None:

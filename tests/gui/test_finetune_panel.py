@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -44,7 +45,6 @@ def _run_to_end(qtbot, panel: FineTunePanel) -> None:
 
 def test_a_run_updates_curves_probe_and_what_changed_without_stalling_the_gui(qtbot, panel) -> None:
     panel.form.epochs.setValue(4)   # 36 steps: setup, probe, 4 evaluations, the save at the end
-    panel.tabs.setCurrentIndex(1)   # "What changed" redraws during the run too
     # As in the app, the panel has been on screen for a moment: drawn, its trainable count shown,
     # the runs' tokenizer loaded.
     qtbot.waitUntil(lambda: "%" in panel.trainable_label.text() and panel.tokenizer_ready, timeout=WAIT_MS)
@@ -59,13 +59,27 @@ def test_a_run_updates_curves_probe_and_what_changed_without_stalling_the_gui(qt
     assert panel.curves.val_steps[-1] == total and "accuracy" in panel.curves.val
     assert panel.probe_view.before_result is not None and panel.probe_view.now_result is not None
     assert panel.probe_view.before_result is not panel.probe_view.now_result
-    assert panel.changes.names and any(v > 0 for v in panel.changes.values)
-    assert panel.att_now.values().shape[0] == len(panel.probe_view.now_result.tokens)
-    panel.tabs.setCurrentIndex(2)  # hidden tabs draw when shown
-    assert panel.confusion.values().shape == (2, 2)
     assert Path(panel.last_saved, "config.json").is_file()
     assert panel.compare.runs.count() == 1
     assert len(meter.gaps) > 100 and meter.worst < MAX_GAP_MS, meter.summary()
+    panel.tabs.setCurrentIndex(1)  # hidden tabs draw when shown
+    assert panel.changes.names and any(v > 0 for v in panel.changes.values)
+    assert panel.att_now.values().shape[0] == len(panel.probe_view.now_result.tokens)
+    panel.tabs.setCurrentIndex(2)
+    assert panel.confusion.values().shape == (2, 2)
+
+
+def test_what_changed_follows_the_run_while_shown(qtbot, panel) -> None:
+    panel.form.epochs.setValue(2)
+    panel.tabs.setCurrentIndex(1)
+    _run_to_end(qtbot, panel)
+    qtbot.waitUntil(lambda: not panel.draw_queue.pending, timeout=WAIT_MS)
+    # Drawn during the run (one view per pass of the event loop), from the last snapshot.
+    before, after = panel.last_result.before, panel.last_result.after
+    assert panel.changes.values.tolist() == pytest.approx([c.relative_change for c in after.changes])
+    layer, head = panel.att_layer.value(), panel.att_head.value()
+    np.testing.assert_allclose(panel.att_now.values(), after.probe.attentions[layer, head], rtol=1e-6)
+    np.testing.assert_allclose(panel.att_before.values(), before.probe.attentions[layer, head], rtol=1e-6)
 
 
 def test_training_runs_off_the_shared_inference_pool(qtbot, panel) -> None:
