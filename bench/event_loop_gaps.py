@@ -116,6 +116,9 @@ def instrument() -> None:
 
 def gui_instrument(panel) -> None:
     """Time the slots that receive records (they run on the GUI thread)."""
+    queue = getattr(panel, "draw_queue", None)
+    if queue is not None:
+        timed(queue, "_run_next", "DrawQueue job")
     for owner, name in ((panel, "_on_records"), (panel, "_on_snapshot"), (panel, "_render_tab"),
                         (panel.curves, "add_records"), (panel.curves, "_redraw"),
                         (panel.probe_view, "set_before"), (panel.probe_view, "set_now"),
@@ -271,7 +274,7 @@ def run_finetune(args, app, tmp: Path) -> float:
         panel.tabs.setCurrentIndex(args.tab)
     gui_instrument(panel)
     loop = QEventLoop()
-    QTimer.singleShot(500, loop.quit)  # let the trainable-count helper and first paints settle
+    QTimer.singleShot(1000, loop.quit)  # let the trainable count, the runs' tokenizer and first paints settle
     loop.exec()
     meter = GapMeter(args.interval)
     LOG.clear()
