@@ -5,8 +5,7 @@ import argparse
 import time
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QThreadPool, QTimer, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 
 from core import LoadedModel, errors
 from core.datasets import Task
-from core.finetune import alignment_preview, iter_finetune, iter_resume, load_tokenizer, plan_trainable
+from core.finetune import alignment_preview, iter_finetune, iter_resume, plan_trainable
 from core.finetune_types import FineTuneResult, Snapshot, TrainableSummary
 from core.training import TrainProgress, read_curves
 
@@ -31,11 +30,8 @@ from ..widgets.run_compare import RunCompareView
 from ..widgets.train_curves import TrainCurvesView
 from ..workers import TaskFailure, Worker
 from .base import BasePanel
-from .finetune_extras import alignment_html, export_run_script, format_eta, group_label
-
-
-def _tokenizer_of(base: str) -> tuple[str, object]:
-    return base, load_tokenizer(base)
+from .finetune_extras import (alignment_html, draw_attention, draw_snapshot_view, export_run_script, format_eta,
+                              group_label, tokenizer_of)
 
 
 class FineTunePanel(BasePanel):
@@ -266,7 +262,7 @@ class FineTunePanel(BasePanel):
         if self._train_tokenizer is not None and self._train_tokenizer[0] == base:
             return
         self._train_tokenizer = None
-        self._aux(_tokenizer_of, self._on_tokenizer_loaded, base)
+        self._aux(tokenizer_of, self._on_tokenizer_loaded, base)
 
     @Slot(object)
     def _on_tokenizer_loaded(self, result: object) -> None:
@@ -428,46 +424,16 @@ class FineTunePanel(BasePanel):
             self._draw_view(view)
 
     def _draw_view(self, view: str) -> None:
-        if not self._snapshots:
-            return
-        snap = self._snapshots[-1]
-        if view == "changes":
-            if snap.changes and self._drawn.get(view) != id(snap):
-                self._drawn[view] = id(snap)
-                self.changes.set_bars([group_label(self, c.name) for c in snap.changes],
-                                      [c.relative_change for c in snap.changes], [c.trainable for c in snap.changes])
-        elif view == "confusion":
-            if snap.confusion is not None and snap.confusion.sum() > 0 and self._drawn.get(view) != id(snap):
-                self._drawn[view] = id(snap)
-                conf = snap.confusion.astype(float)
-                rows = np.maximum(conf.sum(1, keepdims=True), 1)
-                self.confusion.set_matrix(conf / rows, list(snap.labels), list(snap.labels))
+        if view in ("att_before", "att_now"):
+            draw_attention(self, view)
         else:
-            self._draw_attention(view)
-
-    def _draw_attention(self, view: str) -> None:
-        snaps = [s for s in self._snapshots if s.probe is not None and s.probe.attentions is not None]
-        if not snaps:
-            return
-        att = snaps[-1].probe.attentions
-        if self.att_layer.maximum() != att.shape[0] - 1 or self.att_head.maximum() != att.shape[1] - 1:
-            with QSignalBlocker(self.att_layer), QSignalBlocker(self.att_head):
-                self.att_layer.setRange(0, att.shape[0] - 1)
-                self.att_head.setRange(0, att.shape[1] - 1)
-        layer, head = self.att_layer.value(), self.att_head.value()
-        widget, snap = (self.att_before, snaps[0]) if view == "att_before" else (self.att_now, snaps[-1])
-        key = (id(snap), layer, head)
-        if self._drawn.get(view) == key:
-            return   # "before" stays the same all run long: drawn once
-        self._drawn[view] = key
-        tokens = list(snap.probe.tokens)
-        widget.set_matrix(snap.probe.attentions[layer, head], tokens, tokens)
+            draw_snapshot_view(self, view)
 
     @Slot()
     def _show_attention(self) -> None:
         """Layer or head picked: redraw both heatmaps."""
-        self._draw_attention("att_before")
-        self._draw_attention("att_now")
+        draw_attention(self, "att_before")
+        draw_attention(self, "att_now")
 
     @Slot(object)
     def _on_run_finished(self, result: object) -> None:
