@@ -92,6 +92,20 @@ def tiny_bert(out: Path) -> Path:
     return out
 
 
+_GC_START: dict[str, float] = {}
+
+
+def _gc_callback(phase: str, info: dict) -> None:
+    """Log cyclic-GC passes over 5 ms (they hold the GIL, whichever thread runs them)."""
+    who = _thread_name()
+    if phase == "start":
+        _GC_START[who] = time.perf_counter()
+    elif who in _GC_START:
+        t0 = _GC_START.pop(who)
+        if time.perf_counter() - t0 > 0.005:
+            LOG.append((t0, time.perf_counter(), who, f"gc generation {info['generation']}"))
+
+
 def instrument() -> None:
     import core.finetune as ft
     import core.training as tr
@@ -350,6 +364,9 @@ def main() -> None:
     ap.add_argument("--no-instrument", action="store_true", help="no wrappers on core functions")
     args = ap.parse_args()
     app = make_app(args.events)
+    import gc
+
+    gc.callbacks.append(_gc_callback)
     import gui.training_runner as runner_module
 
     if args.switch:

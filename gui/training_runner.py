@@ -26,6 +26,9 @@ from .workers import TaskFailure, Worker
 #: long each time it needs the GIL back; 0.1-0.2 ms did a little better than 0.5 ms in
 #: bench/event_loop_gaps.py on a loaded 2-core machine (5 ms, CPython's default, worst).
 SWITCH_INTERVAL_S = 0.0002
+#: While a run goes, a full cyclic-GC pass comes after this many passes of the middle generation
+#: (CPython's default: 10).
+GC_OLDEST_RUNS = 10_000
 #: The training thread's nice value (Linux): when the cores are busy the GUI thread runs first.
 TRAINING_NICE = 10
 
@@ -107,6 +110,7 @@ class TrainingRunner(QObject):
         self._worker: Worker | None = None
         self._buffer: list[Any] = []
         self._switch = sys.getswitchinterval()
+        self._gc_threshold = gc.get_threshold()
         self._timer = QTimer(self)
         self._timer.setInterval(flush_ms)
         self._timer.timeout.connect(self._flush)
@@ -138,6 +142,11 @@ class TrainingRunner(QObject):
         # cyclic collector's full passes during the run (they run on whichever thread allocates,
         # the GUI thread included) no longer walk them: no 100 ms pauses mid-repaint.
         gc.freeze()
+        # Objects made during the run (a model built from scratch, imports on first use: hundreds
+        # of thousands) would still bring full passes of 60-220 ms, growing with them: while
+        # a run goes the oldest generation is collected only rarely (young ones as usual).
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(self._gc_threshold[0], self._gc_threshold[1], max(self._gc_threshold[2], GC_OLDEST_RUNS))
         self._timer.start()
         self.running_changed.emit(True)
         self.pool.start(worker)
@@ -189,6 +198,7 @@ class TrainingRunner(QObject):
     def _on_finished(self) -> None:
         sys.setswitchinterval(self._switch)
         gc.unfreeze()
+        gc.set_threshold(*self._gc_threshold)
         self._timer.stop()
         self._flush()
         self._worker = None
