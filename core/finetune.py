@@ -157,11 +157,14 @@ def _copy_missing_heads(base: Path, folder: Path, prefix: str) -> None:
 
 def iter_finetune(base: str | Path, dataset: TaskDataset, cfg: FineTuneConfig, *,
                   control: TrainControl | None = None, resume_from: str | Path | None = None,
-                  mapping: ColumnMapping | None = None) -> Generator[TrainProgress, None, FineTuneResult]:
+                  mapping: ColumnMapping | None = None, tokenizer: Any = None,
+                  ) -> Generator[TrainProgress, None, FineTuneResult]:
     """Fine-tune ``base`` (a checkpoint folder) on ``dataset``; yields the engine's records.
 
     Records with a probe carry a :class:`Snapshot` in ``probe``. Returns a :class:`FineTuneResult`.
     ``mapping`` (the dataset's column mapping) is written to the run's card so it can be resumed.
+    ``tokenizer``: ``load_tokenizer(base)`` made beforehand (parsing a tokenizer holds the GIL
+    for tens of ms, which a GUI would feel); the run must be its only user meanwhile.
 
     Raises
     ------
@@ -171,7 +174,7 @@ def iter_finetune(base: str | Path, dataset: TaskDataset, cfg: FineTuneConfig, *
     task = Task(cfg.task)
     if dataset.task is not task:
         raise errors.TrainingError(f"The dataset is for '{dataset.task.value}', the run for '{task.value}'.")
-    tokenizer = load_tokenizer(base)
+    tokenizer = tokenizer if tokenizer is not None else load_tokenizer(base)
     labels = dataset.labels
     train_ex, val_ex = split_dataset(dataset, cfg.val_fraction, cfg.train.seed)
     train_feats = encode(task, train_ex, tokenizer, labels, cfg.max_length, cfg.every_subword, cfg.max_span_words)

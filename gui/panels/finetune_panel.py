@@ -5,7 +5,6 @@ import argparse
 import time
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
@@ -20,7 +19,8 @@ from core.training import TrainProgress, read_curves
 
 from ..errors import show_failure
 from ..state import ModelState
-from ..training_runner import TrainingRunner
+from ..training_runner import TrainingRunner, set_progress
+from ..widgets.draw_queue import DrawQueue
 from ..widgets.finetune_form import FineTuneForm
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.heatmap import HeatmapView
@@ -30,7 +30,8 @@ from ..widgets.run_compare import RunCompareView
 from ..widgets.train_curves import TrainCurvesView
 from ..workers import TaskFailure, Worker
 from .base import BasePanel
-from .finetune_extras import alignment_html, export_run_script, format_eta, group_label
+from .finetune_extras import (alignment_html, draw_attention, draw_snapshot_view, export_run_script, format_eta,
+                              group_label, tokenizer_of)
 
 
 class FineTunePanel(BasePanel):
@@ -50,8 +51,11 @@ class FineTunePanel(BasePanel):
         self.last_result: FineTuneResult | None = None
         self.last_record: TrainProgress | None = None
         self._snapshots: list[Snapshot] = []
+        self._train_tokenizer: tuple[str, object] | None = None   # (base path, tokenizer) for the runs
+        self._drawn: dict[str, object] = {}      # view -> id of the snapshot (and layer, head) it shows
+        # Curves and the visible tab's views redraw one per pass of the event loop, never two at once.
+        self.draw_queue = DrawQueue(self)
         self._run_dir = ""
-        self._tab_dirty = False
 
         self.form = FineTuneForm(self)
         self.trainable_label = QLabel(self)
@@ -88,7 +92,7 @@ class FineTunePanel(BasePanel):
         self.status.setStyleSheet("font-size: 15pt;")
         self.status.setWordWrap(True)
 
-        self.curves = TrainCurvesView(self)
+        self.curves = TrainCurvesView(self, queue=self.draw_queue)
         self.probe_view = ProbeView(self)
         training = QSplitter(Qt.Orientation.Vertical, self)
         training.addWidget(self.curves)
@@ -105,6 +109,11 @@ class FineTunePanel(BasePanel):
         self.att_caption.setWordWrap(True)
         for view in (self.att_before, self.att_now):
             view.set_minimum_floor(140, 96)
+        for spin in (self.att_layer, self.att_head):
+            # A fixed width: the range set when the first probe arrives mid-run must not
+            # re-lay out the tab (which resized and re-rendered every plot in it).
+            spin.setRange(0, 99)
+            spin.setFixedWidth(spin.sizeHint().width())
         changed = QWidget(self)
         cl = QGridLayout(changed)
         picks = QHBoxLayout()
@@ -237,9 +246,33 @@ class FineTunePanel(BasePanel):
     def on_model_changed(self, loaded: LoadedModel | None) -> None:
         if loaded is None:
             self.status.setText(self.tr("Load a model first: fine-tuning trains a copy of the panel's model."))
+        else:
+            self._preload_tokenizer(loaded.path)
         self._update_buttons(self.runner.running)
         self._update_trainable()
         self._update_alignment()
+
+    def _preload_tokenizer(self, base: str) -> None:
+        """Load the training runs' own tokenizer now, on the helper thread.
+
+        Parsing a tokenizer file holds the GIL for 15-20 ms (much longer on a busy machine);
+        done at the start of a run it kept the window from repainting. Runs of this panel are
+        its only user, one at a time.
+        """
+        if self._train_tokenizer is not None and self._train_tokenizer[0] == base:
+            return
+        self._train_tokenizer = None
+        self._aux(tokenizer_of, self._on_tokenizer_loaded, base)
+
+    @Slot(object)
+    def _on_tokenizer_loaded(self, result: object) -> None:
+        if isinstance(result, tuple) and result[0] == self._base_path():
+            self._train_tokenizer = result
+
+    @property
+    def tokenizer_ready(self) -> bool:
+        """Whether a run starts with a tokenizer already loaded."""
+        return self._train_tokenizer is not None and self._train_tokenizer[0] == self._base_path()
 
     def _base_path(self) -> str | None:
         return self.loaded.path if self.loaded is not None else None
@@ -314,7 +347,8 @@ class FineTunePanel(BasePanel):
             self.message_bar.show_error(str(exc))
             return
         self._reset_views()
-        self.runner.start(iter_finetune, base, dataset, cfg, mapping=self.form.mapping())
+        tokenizer = self._train_tokenizer[1] if self.tokenizer_ready else None
+        self.runner.start(iter_finetune, base, dataset, cfg, mapping=self.form.mapping(), tokenizer=tokenizer)
         self.status.setText(self.tr("Preparing the model copy and the data…"))
 
     def _new_run_dir(self, base: str) -> Path:
@@ -346,20 +380,28 @@ class FineTunePanel(BasePanel):
         self.curves.clear_run()
         self.probe_view.clear()
         self._snapshots.clear()
+        self.draw_queue.discard("view:")
+        self._drawn.clear()
         self.last_record = None
         self.last_result = None
-        self.progress.setValue(0)
+        set_progress(self.progress, 0)
 
     @Slot(list)
     def _on_records(self, records: list) -> None:
-        self.curves.add_records(records)
-        for rec in records:
-            if isinstance(rec.probe, Snapshot):
-                self._on_snapshot(rec.probe)
+        self.curves.add_records(records)   # cheap: the plots redraw themselves one at a time
+        snaps = [rec.probe for rec in records if isinstance(rec.probe, Snapshot)]
+        if snaps:
+            if not self._snapshots:
+                self.probe_view.set_before(snaps[0].probe)
+            self._snapshots.extend(snaps)
+            if len(self._snapshots) > 1:
+                self.probe_view.set_now(self._snapshots[-1].probe)
+            # Only the visible tab is redrawn, one view per pass of the event loop; hidden tabs
+            # draw when shown (rebuilding hidden pyqtgraph items would only cost the GUI time).
+            self._queue_tab_views()
         rec = records[-1]
         self.last_record = rec
-        self.progress.setMaximum(rec.total_steps)
-        self.progress.setValue(rec.step)
+        set_progress(self.progress, rec.step, rec.total_steps)
         phase = {"setup": self.tr("preparing"), "probe": self.tr("probing"), "train": self.tr("training"),
                  "eval": self.tr("evaluating"), "saving": self.tr("saving"), "done": self.tr("done"),
                  "stopped": self.tr("stopped")}.get(rec.phase, rec.phase)
@@ -367,45 +409,31 @@ class FineTunePanel(BasePanel):
         self.status.setText(self.tr("{0} · epoch {1:.2f} · step {2}/{3} · loss {4} · ETA {5} · {6} {7}").format(
             phase, rec.epoch, rec.step, rec.total_steps, loss, format_eta(rec.eta_s), rec.device, rec.precision))
 
-    def _on_snapshot(self, snap: Snapshot) -> None:
-        self._snapshots.append(snap)
-        if len(self._snapshots) == 1:
-            self.probe_view.set_before(snap.probe)
-        else:
-            self.probe_view.set_now(snap.probe)
-        # The other tabs' plots are drawn when shown: rebuilding hidden pyqtgraph items
-        # during a run would only cost the event loop time.
-        self._tab_dirty = True
-        self._render_tab()
+    # ---------------------------------------------------------------- what changed / confusion tabs
+    _TAB_VIEWS = {1: ("changes", "att_before", "att_now"), 2: ("confusion",)}
+
+    def _queue_tab_views(self) -> None:
+        for view in self._TAB_VIEWS.get(self.tabs.currentIndex(), ()):
+            self.draw_queue.add(f"view:{view}", lambda view=view: self._draw_view(view))
 
     @Slot()
     def _render_tab(self) -> None:
-        if not self._snapshots or not self._tab_dirty or self.tabs.currentIndex() == 0:
-            return
-        self._tab_dirty = False
-        snap = self._snapshots[-1]
-        if snap.changes:
-            self.changes.set_bars([group_label(self, c.name) for c in snap.changes],
-                                  [c.relative_change for c in snap.changes], [c.trainable for c in snap.changes])
-        if snap.confusion is not None and snap.confusion.sum() > 0:
-            conf = snap.confusion.astype(float)
-            rows = np.maximum(conf.sum(1, keepdims=True), 1)
-            self.confusion.set_matrix(conf / rows, list(snap.labels), list(snap.labels))
-        att = snap.probe.attentions if snap.probe is not None else None
-        if att is not None:
-            self.att_layer.setRange(0, att.shape[0] - 1)
-            self.att_head.setRange(0, att.shape[1] - 1)
-            self._show_attention()
+        """The user switched tabs: draw the tab's views now (those already up to date are skipped)."""
+        self.draw_queue.discard("view:")
+        for view in self._TAB_VIEWS.get(self.tabs.currentIndex(), ()):
+            self._draw_view(view)
+
+    def _draw_view(self, view: str) -> None:
+        if view in ("att_before", "att_now"):
+            draw_attention(self, view)
+        else:
+            draw_snapshot_view(self, view)
 
     @Slot()
     def _show_attention(self) -> None:
-        snaps = [s for s in self._snapshots if s.probe is not None and s.probe.attentions is not None]
-        if not snaps:
-            return
-        layer, head = self.att_layer.value(), self.att_head.value()
-        for view, snap in ((self.att_before, snaps[0]), (self.att_now, snaps[-1])):
-            tokens = list(snap.probe.tokens)
-            view.set_matrix(snap.probe.attentions[layer, head], tokens, tokens)
+        """Layer or head picked: redraw both heatmaps."""
+        draw_attention(self, "att_before")
+        draw_attention(self, "att_now")
 
     @Slot(object)
     def _on_run_finished(self, result: object) -> None:

@@ -1,7 +1,9 @@
 """The from-scratch pre-training runner: form, live loss, probe timeline, stop / save.
 
-Training runs in a :class:`~gui.workers.Worker` on this widget's OWN thread pool, never on
-the shared inference pool, so every other panel stays usable while a tiny model learns.
+Training runs on a :class:`~gui.training_runner.TrainingRunner` (the fine-tuning panel's
+runner): its own thread, never the shared inference pool, with the progress records handed
+to the GUI in batches, so every other panel stays usable and the window never stalls while a
+tiny model learns.
 """
 from __future__ import annotations
 
@@ -10,17 +12,19 @@ import tempfile
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QThreadPool, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from core.pretrain import DEFAULT_CORPUS, OBJECTIVES, PRESETS, PretrainConfig, iter_pretrain
 from core.pretrain_objectives import ProbeResult
-from core.training import TrainConfig, TrainControl, TrainProgress, TrainResult
+from core.training import TrainConfig, TrainProgress, TrainResult
 
+from ..training_runner import TrainingRunner, set_progress
 from ..widgets.message_bar import MessageBar
-from ..workers import TaskFailure, Worker
+from ..widgets.train_curves import fast_axes, grow_range
+from ..workers import TaskFailure
 
 
 class PretrainRunner(QWidget):
@@ -32,10 +36,12 @@ class PretrainRunner(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._worker: Worker | None = None
-        self._control: TrainControl | None = None
+        self.engine = TrainingRunner(self)
+        self.engine.records.connect(self._on_records)
+        self.engine.finished.connect(self._on_result)
+        self.engine.failed.connect(self._on_failed)
+        self.engine.cancelled.connect(self._on_cancelled)
+        self.engine.running_changed.connect(self._on_running_changed)
         self.loss_x: list[float] = []
         self.loss_y: list[float] = []
         self.probes: list[tuple[int, ProbeResult]] = []
@@ -81,6 +87,13 @@ class PretrainRunner(QWidget):
         self.loss_plot.setBackground("w")
         self.loss_plot.setMinimumHeight(160)
         self.loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen("#3a73d0", width=2))
+        # Set by hand and only growing (see grow_range): auto-ranging re-rendered both axes and
+        # re-laid out the plot with every new point.
+        self.loss_plot.disableAutoRange()
+        fast_axes(self.loss_plot.getPlotItem(), self.loss_plot.getAxis("left").style["tickFont"] or self.font(),
+                  ("10.88",))
+        self._loss_range: tuple[float, float] | None = None
+        self._x_range = 0
         self.timeline = QTableWidget(0, 3, self)
         self.timeline.verticalHeader().setVisible(False)
         self.timeline.horizontalHeader().setStretchLastSection(True)
@@ -170,42 +183,36 @@ class PretrainRunner(QWidget):
 
     @Slot()
     def start(self) -> None:
-        if self._worker is not None:
+        if self.engine.running:
             return
         self.message_bar.clear()
         self.loss_x, self.loss_y, self.probes, self.saved_to = [], [], [], None
         self.loss_curve.setData([], [])
+        self._loss_range, self._x_range = None, 0
         self.timeline.setRowCount(0)
         pre, train = self.config()
-        self._control = TrainControl()
-        worker = Worker(iter_pretrain, pre, train, control=self._control)
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.result.connect(self._on_result)
-        worker.signals.failed.connect(self._on_failed)
-        worker.signals.finished.connect(self._on_finished)
-        self._worker = worker
-        self._set_running(True)
         self.status.setText(self.tr("Preparing the tokenizer and the data…"))
-        self.pool.start(worker)
+        self.engine.start(iter_pretrain, pre, train)
 
     def stop(self, save: bool = False) -> None:
         """Stop the run; with ``save`` the engine saves the model first."""
-        if self._worker is None:
-            return
-        if save and self._control is not None:
-            self._control.request_stop(save=True)
-        else:
-            self._worker.cancel()
+        self.engine.stop(save=save)
 
     def shutdown(self) -> None:
         """Window closing: discard the run and wait for the thread."""
-        if self._worker is not None:
-            self._worker.cancel()
-        self.pool.waitForDone(30_000)
+        self.engine.shutdown()
 
     @property
     def running(self) -> bool:
-        return self._worker is not None
+        return self.engine.running
+
+    @property
+    def pool(self):
+        return self.engine.pool
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        self._set_running(running)
 
     def _set_running(self, running: bool) -> None:
         for w in (self.start_button, self.objective, self.preset, self.tokenizer, self.corpus, self.browse,
@@ -217,18 +224,39 @@ class PretrainRunner(QWidget):
         self.running_changed.emit(running)
 
     # ---------------------------------------------------------------- slots
-    @Slot(object)
-    def _on_progress(self, rec: TrainProgress) -> None:
+    @Slot(list)
+    def _on_records(self, records: list) -> None:
+        """A batch of progress records (every ~250 ms): one curve update, one status line."""
+        for rec in records:
+            if rec.loss is not None and math.isfinite(rec.loss):
+                self.loss_x.append(rec.step)
+                self.loss_y.append(rec.loss)
+            if isinstance(rec.probe, ProbeResult):
+                self._add_probe(rec.step, rec.probe)
+        rec = records[-1]
         if rec.total_steps:
-            self.progress.setRange(0, rec.total_steps)
-            self.progress.setValue(rec.step)
-        if rec.loss is not None and math.isfinite(rec.loss):
-            self.loss_x.append(rec.step)
-            self.loss_y.append(rec.loss)
-            if len(self.loss_x) % 5 == 0 or rec.step == rec.total_steps:
-                self.loss_curve.setData(self.loss_x, self.loss_y)
-        if isinstance(rec.probe, ProbeResult):
-            self._add_probe(rec.step, rec.probe)
+            set_progress(self.progress, rec.step, rec.total_steps)
+        if any(r.loss is not None for r in records):
+            self._draw_loss()
+        self._show_status(rec)
+
+    def _draw_loss(self) -> None:
+        plot = self.loss_plot.getPlotItem()
+        total = max(self.progress.maximum(), self.loss_x[-1] if self.loss_x else 0)
+        if total > self._x_range:
+            self._x_range = total
+            plot.setXRange(0, total, padding=0.02)
+        rng = grow_range(self._loss_range, self.loss_y, nonneg=True)
+        if rng is not None:
+            self._loss_range = rng
+            plot.setYRange(*rng, padding=0)
+        self.loss_curve.setData(self.loss_x, self.loss_y)
+
+    def _on_progress(self, rec: TrainProgress) -> None:
+        """One record (kept for callers that feed records one at a time)."""
+        self._on_records([rec])
+
+    def _show_status(self, rec: TrainProgress) -> None:
         eta = self.tr(", about {0} s left").format(int(rec.eta_s)) if rec.eta_s else ""
         if rec.phase == "setup":
             self.status.setText(self.tr("Preparing the tokenizer and the data…"))
@@ -254,8 +282,10 @@ class PretrainRunner(QWidget):
         self.probe_shown.emit()
 
     @Slot(object)
-    def _on_result(self, result: TrainResult) -> None:
-        self.loss_curve.setData(self.loss_x, self.loss_y)
+    def _on_result(self, result: object) -> None:
+        if not isinstance(result, TrainResult):
+            return
+        self._draw_loss()
         self.saved_to = result.saved_to
         if result.saved_to:
             self.status.setText(self.tr("Saved to {0} after {1} steps.").format(result.saved_to, result.steps))
@@ -269,12 +299,8 @@ class PretrainRunner(QWidget):
         self.status.setText(self.tr("Training failed."))
 
     @Slot()
-    def _on_finished(self) -> None:
-        if self._worker is not None and self._worker.is_cancelled():
-            self.status.setText(self.tr("Stopped; the run was discarded."))
-        self._worker = None
-        self._control = None
-        self._set_running(False)
+    def _on_cancelled(self) -> None:
+        self.status.setText(self.tr("Stopped; the run was discarded."))
 
     @Slot()
     def _on_stop_clicked(self) -> None:

@@ -127,8 +127,22 @@ class HeatmapView(Retranslatable, pg.GraphicsLayoutWidget):
         mask = None if masked is None else np.asarray(masked, dtype=bool)
         if mask is not None and mask.shape != vals.shape:
             raise ValueError(f"masked has shape {mask.shape}, expected {vals.shape}")
+        rows_text, cols_text = [str(x) for x in row_labels], [str(x) for x in col_labels]
+        if (mask is None and self._masked is None and vals.shape == self._values.shape and vals.size
+                and rows_text == self._row_labels and cols_text == self._col_labels
+                and title == getattr(self, "_title", None) and tuple(levels) == getattr(self, "_levels", None)):
+            # Only the values changed (a live view, e.g. attention during training): swap the
+            # image. Re-titling, re-ranging and re-labelling would re-layout the plot and
+            # re-render its axes: ~10 ms of the GUI thread for the same picture frame.
+            self._values = vals.copy()
+            self._image.setImage(self._values, autoLevels=False, levels=levels)
+            if self._hover_text:
+                self._hover = None
+                self._set_readout("")
+            return
+        self._levels = tuple(levels)
         self._values, self._masked = vals.copy(), mask
-        self._row_labels, self._col_labels = [str(x) for x in row_labels], [str(x) for x in col_labels]
+        self._row_labels, self._col_labels = rows_text, cols_text
         # Half-cell offset: cell (r, c) is centred on integer coordinates, so ticks sit on cells.
         rect = QRectF(-0.5, -0.5, cols, rows)
         self._image.setImage(self._values, autoLevels=False, levels=levels)

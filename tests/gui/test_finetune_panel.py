@@ -5,11 +5,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt
 
 from core import errors, load_checkpoint
 from gui.panels.finetune_panel import FineTunePanel
 from gui.state import ModelState
+from tests.gui.loop_meter import MAX_GAP_MS, LoopMeter
 
 WAIT_MS = 60_000
 
@@ -43,44 +44,42 @@ def _run_to_end(qtbot, panel: FineTunePanel) -> None:
 
 
 def test_a_run_updates_curves_probe_and_what_changed_without_stalling_the_gui(qtbot, panel) -> None:
-    # Measure the GUI event loop: a 5 ms timer must never wait more than 50 ms while training.
-    gaps: list[int] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = {"t": clock.elapsed()}
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last["t"])
-        last["t"] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    panel.form.epochs.setValue(4)   # enough steps that the run, not its setup, dominates the measurement
-    timer.start()
-    _run_to_end(qtbot, panel)
-    timer.stop()
+    panel.form.epochs.setValue(4)   # 36 steps: setup, probe, 4 evaluations, the save at the end
+    # As in the app, the panel has been on screen for a moment: drawn, its trainable count shown,
+    # the runs' tokenizer loaded.
+    qtbot.waitUntil(lambda: "%" in panel.trainable_label.text() and panel.tokenizer_ready, timeout=WAIT_MS)
+    qtbot.wait(100)
+    # The whole run, model building to checkpoint, with a 2 ms timer on the GUI thread: it must
+    # never wait more than 50 ms for the event loop.
+    with LoopMeter() as meter:
+        _run_to_end(qtbot, panel)
     assert panel.last_result is not None and not panel.last_result.train.stopped
     total = panel.last_result.train.total_steps
     assert panel.curves.steps == list(range(1, total + 1))          # every step's loss reached the plot
     assert panel.curves.val_steps[-1] == total and "accuracy" in panel.curves.val
     assert panel.probe_view.before_result is not None and panel.probe_view.now_result is not None
     assert panel.probe_view.before_result is not panel.probe_view.now_result
-    panel.tabs.setCurrentIndex(1)  # hidden tabs draw when shown
-    assert panel.changes.names and any(v > 0 for v in panel.changes.values)
-    assert panel.confusion.values().shape == (2, 2)
-    assert panel.att_now.values().shape[0] == len(panel.probe_view.now_result.tokens)
     assert Path(panel.last_saved, "config.json").is_file()
     assert panel.compare.runs.count() == 1
-    # Measured on a quiet 2-core machine: during the steps the 5 ms timer fires on time (median
-    # 5 ms), but a few calls on the training thread hold the GIL for longer (making the model copy,
-    # evaluation, writing the checkpoint) and delay the GUI thread by 35-110 ms a handful of times
-    # per run: a known shortfall of the 50 ms goal. Asserted: the loop is responsive almost all of
-    # the time, and never stalls for a quarter of a second.
-    late = sum(g > 50 for g in gaps) / len(gaps)
-    assert len(gaps) > 20 and float(np.median(gaps)) < 10 and late < 0.15 and max(gaps) < 250, \
-        f"event loop gaps: median {np.median(gaps):.0f} ms, {late:.0%} over 50 ms, max {max(gaps)} ms"
+    assert len(meter.gaps) > 100 and meter.worst < MAX_GAP_MS, meter.summary()
+    panel.tabs.setCurrentIndex(1)  # hidden tabs draw when shown
+    assert panel.changes.names and any(v > 0 for v in panel.changes.values)
+    assert panel.att_now.values().shape[0] == len(panel.probe_view.now_result.tokens)
+    panel.tabs.setCurrentIndex(2)
+    assert panel.confusion.values().shape == (2, 2)
+
+
+def test_what_changed_follows_the_run_while_shown(qtbot, panel) -> None:
+    panel.form.epochs.setValue(2)
+    panel.tabs.setCurrentIndex(1)
+    _run_to_end(qtbot, panel)
+    qtbot.waitUntil(lambda: not panel.draw_queue.pending, timeout=WAIT_MS)
+    # Drawn during the run (one view per pass of the event loop), from the last snapshot.
+    before, after = panel.last_result.before, panel.last_result.after
+    assert panel.changes.values.tolist() == pytest.approx([c.relative_change for c in after.changes])
+    layer, head = panel.att_layer.value(), panel.att_head.value()
+    np.testing.assert_allclose(panel.att_now.values(), after.probe.attentions[layer, head], rtol=1e-6)
+    np.testing.assert_allclose(panel.att_before.values(), before.probe.attentions[layer, head], rtol=1e-6)
 
 
 def test_training_runs_off_the_shared_inference_pool(qtbot, panel) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 
 from core.corruption import Fate
 from gui.panels.pretrain_panel import PretrainPanel
+from tests.gui.loop_meter import MAX_GAP_MS, LoopMeter
 
 REPO = Path(__file__).resolve().parents[2]
 STORIES = ["Once upon a time, there was a little girl named Lily. She loved to play in the park.",
@@ -103,9 +104,15 @@ def test_from_scratch_runner_trains_on_its_own_thread_and_loads_into_slot_b(pane
     runner.batch.setValue(8)
     runner.probe_every.setValue(10)
     runner.output.setText(str(tmp_path / "out"))
-    runner.start()
-    assert runner.running and not bert_state.busy, "training does not occupy the shared inference pool"
-    qtbot.waitUntil(lambda: not runner.running, timeout=60_000)
+    panel.tabs.setCurrentIndex(1)   # the runner's loss curve and probe timeline on screen
+    qtbot.wait(100)
+    # Tokenizer training, model building, 30 steps, 3 probes and the save, with a 2 ms timer on
+    # the GUI thread: the event loop never waits more than 50 ms.
+    with LoopMeter() as meter:
+        runner.start()
+        assert runner.running and not bert_state.busy, "training does not occupy the shared inference pool"
+        qtbot.waitUntil(lambda: not runner.running, timeout=60_000)
+    assert len(meter.gaps) > 50 and meter.worst < MAX_GAP_MS, meter.summary()
     assert len(runner.loss_y) == 30 and all(np.isfinite(runner.loss_y))
     assert len(runner.probes) >= 3 and runner.timeline.rowCount() == len(runner.probes)
     assert runner.saved_to and (Path(runner.saved_to) / "config.json").is_file()
