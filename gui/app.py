@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PLM Studio")
     app.setOrganizationName("PLM Studio")
+    from .gc_policy import install as install_gc_policy
+
+    install_gc_policy(app)  # cyclic garbage is collected on this (the GUI) thread only
     from .classroom_cli import apply_look, lesson_screenshot, start_classroom
 
     settings = AppSettings()

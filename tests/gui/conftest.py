@@ -20,6 +20,14 @@ from gui.workers import TaskFailure
 POOL_DRAIN_MS = 30_000
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_the_gui_thread(qapp):
+    """As in the app (gui/app.py): cyclic garbage is collected on the GUI thread only."""
+    from gui.gc_policy import install
+
+    yield install(qapp)
+
+
 @pytest.fixture
 def app_settings(tmp_path: Path) -> AppSettings:
     """Settings in a temporary INI file, so no test touches the user's settings (napari ``_fresh_settings``)."""
