@@ -139,8 +139,8 @@ class TrainingRunner(QObject):
         self._switch = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         # Objects alive now (models, tokenizers, Qt wrappers) move to the permanent generation, so the
-        # cyclic collector's full passes during the run (they run on whichever thread allocates,
-        # the GUI thread included) no longer walk them: no 100 ms pauses mid-repaint.
+        # cyclic collector's full passes during the run (on the GUI thread: gui/gc_policy.py) no
+        # longer walk them: no 100 ms pauses mid-repaint.
         gc.freeze()
         # Objects made during the run (a model built from scratch, imports on first use: hundreds
         # of thousands) would still bring full passes of 60-220 ms, growing with them: while
