@@ -10,6 +10,7 @@ import torch
 from core import load_checkpoint
 from core.beam import beam_search, iter_beam_search
 from core.generation import generate
+from core.generators import drive
 from core.generation_types import BeamStep, DecodingConfig, Strategy
 from core.seq2seq import RecordedGeneration, attention_of_recording
 
@@ -22,14 +23,9 @@ def t5(tiny_t5_dir):
 
 
 def _run(loaded, cfg):
-    it = iter_beam_search(loaded, SOURCE, cfg)
-    next(it)
-    steps = []
-    while True:
-        try:
-            steps.append(next(it))
-        except StopIteration as stop:
-            return steps, stop.value
+    items = []
+    result = drive(iter_beam_search(loaded, SOURCE, cfg), items.append)
+    return items[1:], result   # the first item is the search's start, not a step
 
 
 def _teacher_forced_cross(loaded, result):

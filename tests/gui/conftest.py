@@ -70,6 +70,17 @@ def main_window(qtbot, app_settings: AppSettings, restore_app_font, shown_failur
 
 
 @pytest.fixture
+def make_panel(qtbot):
+    """``make_panel(PanelClass, state)``: a panel owned by qtbot (closed after the test)."""
+    def make(cls, state):
+        panel = cls(state)
+        qtbot.addWidget(panel)
+        return panel
+
+    return make
+
+
+@pytest.fixture
 def bert_state(model_state: ModelState, bert_mini: LoadedModel) -> ModelState:
     model_state.set_loaded(bert_mini)
     return model_state

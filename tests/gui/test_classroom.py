@@ -16,22 +16,17 @@ from core import lessons as L
 from gui.main_window import MainWindow
 from gui.presentation import presentation_pt
 from gui.screen_export import auto_caption, export_screen
-from gui.settings import AppSettings
 
 LOAD_MS = 60_000
 
 
 @pytest.fixture
-def window(qtbot, app_settings: AppSettings, restore_app_font, shown_failures) -> Iterator[MainWindow]:
-    win = MainWindow(app_settings)
-    win.classroom.presentation.full_screen = False
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.classroom.presentation.leave()
-    assert win.state.pool.waitForDone(LOAD_MS)
+def window(main_window: MainWindow) -> Iterator[MainWindow]:
+    """The shared shown window (conftest) at 1280×720; presentation stays in the window."""
+    main_window.classroom.presentation.full_screen = False
+    main_window.resize(1280, 720)
+    yield main_window
+    main_window.classroom.presentation.leave()
 
 
 def load(qtbot, window: MainWindow, source: str, slot: str = "A") -> None:

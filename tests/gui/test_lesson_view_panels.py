@@ -12,20 +12,13 @@ from gui.main_window import MainWindow
 from gui.panels.embeddings_panel import EmbeddingsPanel
 from gui.panels.spans_panel import SpansPanel
 from gui.panels.tokens_panel import TokensPanel
-from gui.settings import AppSettings
 
 LOAD_MS = 60_000
 KEYS = ("embeddings", "spans", "tokens")
 
 
-def _fresh(qtbot, cls, state):
-    panel = cls(state)
-    qtbot.addWidget(panel)
-    return panel
-
-
-def test_views_round_trip_without_a_model_and_ignore_unknown_or_bad_values(qtbot, model_state):
-    emb = _fresh(qtbot, EmbeddingsPanel, model_state)
+def test_views_round_trip_without_a_model_and_ignore_unknown_or_bad_values(qtbot, model_state, make_panel):
+    emb = make_panel(EmbeddingsPanel, model_state)
     default = emb.view_state()
     wanted = {"tab": "curves", "mode": "mix", "layer": 2, "subword": "first", "sentence_pooling": "last",
               "mix": [], "gamma": 1.5, "target": "bat", "also": "ball, park",
@@ -37,7 +30,7 @@ def test_views_round_trip_without_a_model_and_ignore_unknown_or_bad_values(qtbot
     emb.apply_view({"tab": "nope", "mode": "nope", "layer": "3", "gamma": True, "mix": ["x"], "sentences": "x"})
     assert emb.view_state() == view            # wrong types and unknown names change nothing
 
-    spans = _fresh(qtbot, SpansPanel, model_state)
+    spans = make_panel(SpansPanel, model_state)
     default = spans.view_state()
     wanted = {"tab": "sbo", "layer": 1, "max_len": 3, "variant": "ffn", "units": "token", "span": "2..4",
               "selection": None, "reference": None}
@@ -46,7 +39,7 @@ def test_views_round_trip_without_a_model_and_ignore_unknown_or_bad_values(qtbot
     spans.apply_view({"max_len": 10_000, "variant": "nope", "selection": [0, "a", 1]})
     assert spans.max_len.value() == spans.max_len.maximum() and spans.variant.currentData() == "ffn"
 
-    tokens = _fresh(qtbot, TokensPanel, model_state)
+    tokens = make_panel(TokensPanel, model_state)
     assert tokens.view_state() == {"selection": None}
     tokens.apply_view({"selection": [3, 1]})
     assert tokens.view_state() == {"selection": [1, 3]}
@@ -54,10 +47,11 @@ def test_views_round_trip_without_a_model_and_ignore_unknown_or_bad_values(qtbot
     assert tokens.view_state() == {"selection": [1, 3]}
 
 
-def test_layers_clamp_to_the_model_and_a_view_before_the_model_waits_for_it(qtbot, model_state, bert_mini):
+def test_layers_clamp_to_the_model_and_a_view_before_the_model_waits_for_it(qtbot, model_state, bert_mini,
+                                                                            make_panel):
     n = bert_mini.n_layers
-    emb = _fresh(qtbot, EmbeddingsPanel, model_state)
-    spans = _fresh(qtbot, SpansPanel, model_state)
+    emb = make_panel(EmbeddingsPanel, model_state)
+    spans = make_panel(SpansPanel, model_state)
     # Given before any model: applied once the model sets the layer range (clamped to it).
     emb.apply_view({"layer": n + 5, "mix": [1.0, -1.0, 0.5]})
     spans.apply_view({"layer": -2})
@@ -73,16 +67,12 @@ def test_layers_clamp_to_the_model_and_a_view_before_the_model_waits_for_it(qtbo
 
 
 @pytest.fixture
-def window(qtbot, app_settings: AppSettings, restore_app_font, shown_failures) -> Iterator[MainWindow]:
-    win = MainWindow(app_settings)
-    win.classroom.presentation.full_screen = False
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.classroom.close_lesson()
-    assert win.state.pool.waitForDone(LOAD_MS)
+def window(main_window: MainWindow) -> Iterator[MainWindow]:
+    """The shared shown window (conftest) at 1600×1000."""
+    main_window.classroom.presentation.full_screen = False
+    main_window.resize(1600, 1000)
+    yield main_window
+    main_window.classroom.close_lesson()
 
 
 def _idle(qtbot, window: MainWindow) -> None:
@@ -176,7 +166,7 @@ def test_record_save_load_play_restores_embeddings_spans_and_tokens(qtbot, windo
     assert tokens.text_a.text() == "Lily threw the red ball." and tokens.strip.selected_words == (4, 4)
 
 
-def test_lesson_03_views_name_real_embeddings_settings(qtbot, model_state):
+def test_lesson_03_views_name_real_embeddings_settings(qtbot, model_state, make_panel):
     """Every key and value the shipped lesson gives the embeddings panel is one the panel takes."""
     from pathlib import Path
 
@@ -185,7 +175,7 @@ def test_lesson_03_views_name_real_embeddings_settings(qtbot, model_state):
     assert [v["tab"] for _, v in steps] == ["neighbours", "curves", "similarity"]
     for inp, view in steps:
         model_state.set_input(None, text=inp["text"], text_pair=inp["text_pair"] or "")
-        panel = _fresh(qtbot, EmbeddingsPanel, model_state)
+        panel = make_panel(EmbeddingsPanel, model_state)
         panel.apply_view(dict(view))
         assert panel._lines()[:2] == [inp["text"], inp["text_pair"]]   # the shared pair on top
         shown = panel.view_state()

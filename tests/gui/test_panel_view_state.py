@@ -11,14 +11,8 @@ from gui.panels.pretrain_panel import PretrainPanel
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _fresh(qtbot, cls, state):
-    panel = cls(state)
-    qtbot.addWidget(panel)
-    return panel
-
-
-def test_generation_view_round_trip(qtbot, model_state):
-    a = _fresh(qtbot, GenerationPanel, model_state)
+def test_generation_view_round_trip(qtbot, model_state, make_panel):
+    a = make_panel(GenerationPanel, model_state)
     default = a.view_state()
     presets = [t.name for t in a.workbench.presets]
     wanted = {"strategy": "sample", "temperature": 0.7, "top_k": 7, "top_p": 0.85,
@@ -26,18 +20,18 @@ def test_generation_view_round_trip(qtbot, model_state):
     a.apply_view(wanted)
     view = a.view_state()
     assert view == wanted and view != default
-    b = _fresh(qtbot, GenerationPanel, model_state)
+    b = make_panel(GenerationPanel, model_state)
     b.apply_view(view)
     assert b.view_state() == view
     assert b.config().temperature == 0.7 and b.config().strategy.value == "sample"
 
 
-def test_pretrain_view_round_trip_and_lesson_objectives(qtbot, model_state):
-    a = _fresh(qtbot, PretrainPanel, model_state)
+def test_pretrain_view_round_trip_and_lesson_objectives(qtbot, model_state, make_panel):
+    a = make_panel(PretrainPanel, model_state)
     a.apply_view({"objective": "spanbert", "rate": 25, "seed": 11})
     view = a.view_state()
     assert (view["objective"], view["rate"], view["seed"]) == ("spanbert", 25, 11)
-    b = _fresh(qtbot, PretrainPanel, model_state)
+    b = make_panel(PretrainPanel, model_state)
     b.apply_view(view)
     assert b.view_state() == view
     # The objective names the shipped lessons use select a real recipe.
@@ -46,21 +40,21 @@ def test_pretrain_view_round_trip_and_lesson_objectives(qtbot, model_state):
         lesson = load_lesson(REPO / "assets" / "lessons" / name)
         views = [p.view for s in lesson.steps for p in s.panels if p.key == "pretrain" and p.view]
         assert views, name
-        c = _fresh(qtbot, PretrainPanel, model_state)
+        c = make_panel(PretrainPanel, model_state)
         c.apply_view(views[0])
         assert c.view_state()["objective"] == objective
 
 
-def test_finetune_view_round_trip_and_lesson_task(qtbot, model_state):
-    a = _fresh(qtbot, FineTunePanel, model_state)
+def test_finetune_view_round_trip_and_lesson_task(qtbot, model_state, make_panel):
+    a = make_panel(FineTunePanel, model_state)
     a.apply_view({"task": "tokens", "strategy": "lora"})
     view = a.view_state()
     assert view == {"task": "tokens", "strategy": "lora"}
-    b = _fresh(qtbot, FineTunePanel, model_state)
+    b = make_panel(FineTunePanel, model_state)
     b.apply_view(view)
     assert b.view_state() == view
     lesson = load_lesson(REPO / "assets" / "lessons" / "08_fine_tuning.json")
     views = [p.view for s in lesson.steps for p in s.panels if p.key == "finetune" and p.view]
-    c = _fresh(qtbot, FineTunePanel, model_state)
+    c = make_panel(FineTunePanel, model_state)
     c.apply_view(views[0])
     assert c.view_state()["task"] == "classify"
